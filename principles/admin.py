@@ -1,0 +1,51 @@
+from django.contrib import admin
+
+from .models import CoreValue, Membership, Organisation, Principle, RCriterion
+
+
+class CoreValueInline(admin.TabularInline):
+    model = CoreValue
+    extra = 1
+    fields = ["position", "name", "description"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    inlines = [CoreValueInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organisation", "role", "unit"]
+    list_filter = ["organisation", "role"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "unit"]
+    autocomplete_fields = ["user", "organisation"]
+
+
+@admin.register(CoreValue)
+class CoreValueAdmin(admin.ModelAdmin):
+    list_display = ["name", "organisation", "position"]
+    list_filter = ["organisation"]
+    search_fields = ["name"]
+
+
+class ReferenceDataAdmin(admin.ModelAdmin):
+    """Reference data is loaded by a migration: it can be read here, not changed."""
+
+    list_display = ["number", "name_nl", "name_en", "code"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+admin.site.register(Principle, ReferenceDataAdmin)
+admin.site.register(RCriterion, ReferenceDataAdmin)

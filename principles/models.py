@@ -1,0 +1,139 @@
+"""The normative framework: the Code's seven principles, the three R's,
+organisations with their kernwaarden, and who belongs to which organisation."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+# The Code has seven principles and reflectie 2 three R's; the data migration
+# loads exactly these and the admin cannot add more.
+PRINCIPLE_COUNT = 7
+R_COUNT = 3
+
+
+class BilingualText(models.Model):
+    """Reference data that carries its own Dutch and English wording.
+
+    The stable ``code`` is what other records refer to, so wording can change later.
+    """
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    name_nl = models.CharField(_("name (Dutch)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    statement_nl = models.TextField(_("statement (Dutch)"))
+    statement_en = models.TextField(_("statement (English)"))
+
+    class Meta:
+        abstract = True
+        ordering = ["number"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return self.name_en if (get_language() or "nl").startswith("en") else self.name_nl
+
+    @property
+    def statement(self):
+        return self.statement_en if (get_language() or "nl").startswith("en") else self.statement_nl
+
+
+class Principle(BilingualText):
+    """One of the seven principles of the Nederlandse Code voor Goed Openbaar Bestuur."""
+
+    class Meta(BilingualText.Meta):
+        verbose_name = _("principle")
+        verbose_name_plural = _("principles")
+
+
+class RCriterion(BilingualText):
+    """One of the three R's of reflectie 2: rechtsgelijkheid, rechtmatigheid, rechtvaardigheid."""
+
+    class Meta(BilingualText.Meta):
+        verbose_name = _("R (legal criterion)")
+        verbose_name_plural = _("the three R's")
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        MINISTRY = "ministerie", _("Ministry")
+        PROVINCE = "provincie", _("Province")
+        MUNICIPALITY = "gemeente", _("Municipality")
+        WATER_BOARD = "waterschap", _("Water board")
+        ZBO = "zbo", _("Independent administrative body (ZBO)")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+
+class CoreValue(models.Model):
+    """A kernwaarde of one organisation (reflectie 3), in the organisation's own order."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="core_values"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True, max_length=2000)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["organisation", "position", "id"]
+        verbose_name = _("core value")
+        verbose_name_plural = _("core values")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="core_value_unique_per_organisation"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Role(models.TextChoices):
+    PARTICIPANT = "deelnemer", _("Participant")
+    FACILITATOR = "gespreksleider", _("Facilitator")
+    COORDINATOR = "integriteitscoordinator", _("Integrity coordinator")
+    MANAGER = "manager", _("Manager")
+    ADMINISTRATOR = "beheerder", _("Administrator")
+
+
+class Membership(models.Model):
+    """A user belongs to exactly one organisation, with one role there."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices, default=Role.PARTICIPANT)
+    unit = models.CharField(_("organisation unit"), max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["organisation", "user__last_name", "user__first_name"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self):
+        return f"{self.user} · {self.organisation} ({self.get_role_display()})"
+
+    @property
+    def can_facilitate(self):
+        return self.role in {Role.FACILITATOR, Role.COORDINATOR, Role.MANAGER, Role.ADMINISTRATOR}
+
+
+def display_name(user):
+    return user.get_full_name() or user.get_username()
