@@ -3,8 +3,8 @@
 import re
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from principles.models import CoreValue, Principle, RCriterion
@@ -23,7 +23,6 @@ from .models import (
     Session,
     Side,
     Stakeholder,
-    Step,
 )
 
 
@@ -82,13 +81,15 @@ class SessionForm(forms.ModelForm):
         members = org_members(organisation)
         self.fields["facilitator"].queryset = members
         self.fields["participants"].queryset = members
-        if not self.instance.pk:
-            self.fields["facilitator"].initial = user.pk
+        if not self.instance.pk and not self.initial.get("facilitator"):
+            self.initial["facilitator"] = user.pk
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("mode") == Session.Mode.INDIVIDUAL:
-            cleaned["facilitator"] = self.user if not self.instance.pk else self.instance.facilitator
+            cleaned["facilitator"] = (
+                self.user if not self.instance.pk else self.instance.facilitator
+            )
             cleaned["participants"] = [cleaned["facilitator"]]
         return cleaned
 
@@ -156,8 +157,10 @@ class ProblemForm(VersionedForm):
         if x and y and x.casefold() == y.casefold():
             self.add_error(
                 "option_y",
-                _("Option Y is the same as option X. A dilemma is a choice between two "
-                  "different actions."),
+                _(
+                    "Option Y is the same as option X. A dilemma is a choice between two "
+                    "different actions."
+                ),
             )
         return cleaned
 
@@ -165,8 +168,7 @@ class ProblemForm(VersionedForm):
 class StakeholderReasonForm(VersionedForm):
     no_citizens_reason = forms.CharField(
         label=_("Why are citizens not stakeholders here?"),
-        help_text=_("Citizens are always stakeholders. Add them above, or explain here why "
-                    "not."),
+        help_text=_("Citizens are always stakeholders. Add them above, or explain here why not."),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=settings.TEXT_MAX_LENGTH,
         required=False,
@@ -202,13 +204,16 @@ class OwnerForm(VersionedForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("group_owns_problem") == Session.YesNo.NO and not cleaned.get(
-            "referred_to", ""
-        ).strip():
+        if (
+            cleaned.get("group_owns_problem") == Session.YesNo.NO
+            and not cleaned.get("referred_to", "").strip()
+        ):
             self.add_error(
                 "referred_to",
-                _("The group does not own this problem. Write down to whom it goes, so it is "
-                  "not passed on or shelved."),
+                _(
+                    "The group does not own this problem. Write down to whom it goes, so it is "
+                    "not passed on or shelved."
+                ),
             )
         return cleaned
 
@@ -261,8 +266,10 @@ class DecisionForm(VersionedForm):
     decisive = ArgumentChoiceField(
         queryset=Argument.objects.none(),
         label=_("Decisive arguments"),
-        help_text=_("Which arguments weigh heaviest? Rule of thumb: principles (B) go before "
-                    "consequences (G). An excuse (S) never decides."),
+        help_text=_(
+            "Which arguments weigh heaviest? Rule of thumb: principles (B) go before "
+            "consequences (G). An excuse (S) never decides."
+        ),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
@@ -336,21 +343,28 @@ class DecisionForm(VersionedForm):
         if excuses:
             self.add_error(
                 "decisive",
-                _("An excuse (S) can never be decisive: excuses are fallacies or ways to dodge "
-                  "responsibility. Untick “%(text)s” and choose a principle (B) or a "
-                  "consequence (G).") % {"text": excuses[0].text[:80]},
+                _(
+                    "An excuse (S) can never be decisive: excuses are fallacies or ways to dodge "
+                    "responsibility. Untick “%(text)s” and choose a principle (B) or a "
+                    "consequence (G)."
+                )
+                % {"text": excuses[0].text[:80]},
             )
         if chosen in (Side.X, Side.Y):
             wrong_side = [a for a in decisive if a.side != chosen]
             if wrong_side:
                 self.add_error(
                     "decisive",
-                    _("A decisive argument must support the option you chose. “%(text)s” "
-                      "argues for the other option.") % {"text": wrong_side[0].text[:80]},
+                    _(
+                        "A decisive argument must support the option you chose. “%(text)s” "
+                        "argues for the other option."
+                    )
+                    % {"text": wrong_side[0].text[:80]},
                 )
         if decisive and not chosen:
-            self.add_error("chosen_option", _("Choose an option before you pick decisive "
-                                              "arguments."))
+            self.add_error(
+                "chosen_option", _("Choose an option before you pick decisive arguments.")
+            )
         other_sides = {Side.X, Side.Y} - ({chosen} if chosen in (Side.X, Side.Y) else set())
         decisive_g = any(a.category == Category.CONSEQUENCE for a in decisive)
         opposing_b = [
@@ -361,9 +375,12 @@ class DecisionForm(VersionedForm):
         if decisive_g and opposing_b and not cleaned.get("g_over_b_justification", "").strip():
             self.add_error(
                 "g_over_b_justification",
-                _("Rule of thumb: principles (B) go before consequences (G). A consequence is "
-                  "decisive, while a principle supports the other side (“%(text)s”). Explain "
-                  "why the consequence weighs heavier here.") % {"text": opposing_b[0].text[:80]},
+                _(
+                    "Rule of thumb: principles (B) go before consequences (G). A consequence is "
+                    "decisive, while a principle supports the other side (“%(text)s”). Explain "
+                    "why the consequence weighs heavier here."
+                )
+                % {"text": opposing_b[0].text[:80]},
             )
         return cleaned
 
@@ -379,8 +396,11 @@ class StakeholderForm(VersionedModelForm):
         }
 
 
-RULES_ARE_RULES = re.compile(r"^\W*(de\s+)?regels?\W*(zijn|is)\W*(de\s+)?regels?\W*$|"
-                             r"^\W*rules?\W*(are|is)\W*rules?\W*$", re.IGNORECASE)
+RULES_ARE_RULES = re.compile(
+    r"^\W*(de\s+)?regels?\W*(zijn|is)\W*(de\s+)?regels?\W*$|"
+    r"^\W*rules?\W*(are|is)\W*rules?\W*$",
+    re.IGNORECASE,
+)
 
 
 class RuleForm(VersionedModelForm):
@@ -392,8 +412,10 @@ class RuleForm(VersionedModelForm):
             "assessment": forms.Textarea(attrs={"rows": 2}),
         }
         help_texts = {
-            "assessment": _("Given this situation, is applying it morally right? "
-                            "“Rules are rules” is not an answer."),
+            "assessment": _(
+                "Given this situation, is applying it morally right? "
+                "“Rules are rules” is not an answer."
+            ),
         }
 
     def clean_assessment(self):
@@ -404,8 +426,10 @@ class RuleForm(VersionedModelForm):
             )
         if RULES_ARE_RULES.match(text):
             raise forms.ValidationError(
-                _("“Rules are rules” is not an answer. Explain why applying this rule is right "
-                  "or not right in this situation.")
+                _(
+                    "“Rules are rules” is not an answer. Explain why applying this rule is right "
+                    "or not right in this situation."
+                )
             )
         return text
 
@@ -447,8 +471,15 @@ class SessionItemChoiceField(forms.ModelChoiceField):
 class ArgumentForm(VersionedModelForm):
     class Meta:
         model = Argument
-        fields = ["side", "text", "category", "principles", "r_criteria", "core_values",
-                  "stakeholder"]
+        fields = [
+            "side",
+            "text",
+            "category",
+            "principles",
+            "r_criteria",
+            "core_values",
+            "stakeholder",
+        ]
         widgets = {
             "side": forms.RadioSelect,
             "category": forms.RadioSelect,
@@ -463,8 +494,7 @@ class ArgumentForm(VersionedModelForm):
             "core_values": _("Core values it invokes"),
         }
 
-    def __init__(self, *args, session, principles, r_criteria, core_values, stakeholders,
-                 **kwargs):
+    def __init__(self, *args, session, principles, r_criteria, core_values, stakeholders, **kwargs):
         super().__init__(*args, **kwargs)
         # Choices come from lists the page loaded once: no query per form.
         self.fields["principles"].queryset = Principle.objects.all()
@@ -492,14 +522,18 @@ class ArgumentForm(VersionedModelForm):
             if cleaned.get("category") == Category.EXCUSE:
                 self.add_error(
                     "category",
-                    _("This argument is decisive in step 6, and an excuse (S) can never be "
-                      "decisive. First untick it as decisive in step 6."),
+                    _(
+                        "This argument is decisive in step 6, and an excuse (S) can never be "
+                        "decisive. First untick it as decisive in step 6."
+                    ),
                 )
             if cleaned.get("side") and cleaned["side"] != self.instance.side:
                 self.add_error(
                     "side",
-                    _("This argument is decisive in step 6. First untick it there before you "
-                      "move it to the other side."),
+                    _(
+                        "This argument is decisive in step 6. First untick it there before you "
+                        "move it to the other side."
+                    ),
                 )
         if cleaned.get("category") != Category.PRINCIPLE:
             # Only a principle invokes principles, R's and core values.
@@ -577,9 +611,10 @@ class HandlingForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("handling") == Objection.Handling.SET_ASIDE and not cleaned.get(
-            "handling_reason", ""
-        ).strip():
+        if (
+            cleaned.get("handling") == Objection.Handling.SET_ASIDE
+            and not cleaned.get("handling_reason", "").strip()
+        ):
             self.add_error(
                 "handling_reason",
                 _("An objection that is set aside needs a reason. Write down why."),
@@ -598,5 +633,3 @@ class CloseForm(forms.Form):
 
 class MoveForm(forms.Form):
     direction = forms.ChoiceField(choices=[("up", _("Up")), ("down", _("Down"))])
-
-

@@ -14,6 +14,7 @@ from principles.models import (
     Organisation,
     Principle,
     RCriterion,
+    membership_of,
 )
 
 TEXT = settings.TEXT_MAX_LENGTH
@@ -67,15 +68,13 @@ STEP_SHORT_NAMES = {
 class SessionQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Sessions of the user's organisation the user takes part in, leads or oversees."""
-        membership = getattr(user, "membership", None)
+        membership = membership_of(user)
         if membership is None:
             return self.none()
         qs = self.filter(organisation_id=membership.organisation_id)
         if membership.role in Session.OVERSEEING_ROLES:
             return qs
-        takes_part = Session.participants.through.objects.filter(
-            session=OuterRef("pk"), user=user
-        )
+        takes_part = Session.participants.through.objects.filter(session=OuterRef("pk"), user=user)
         return qs.filter(Exists(takes_part) | Q(facilitator=user) | Q(created_by=user))
 
     def with_participation_of(self, user):
@@ -160,7 +159,9 @@ class Session(models.Model):
         Y = "Y", _("Option Y")
         THIRD = "derde", _("A third way")
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="sessions")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="sessions"
+    )
     title = models.CharField(_("title"), max_length=200)
     facilitator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -169,7 +170,9 @@ class Session(models.Model):
         verbose_name=_("facilitator"),
     )
     participants = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, related_name="deliberation_sessions", verbose_name=_("participants")
+        settings.AUTH_USER_MODEL,
+        related_name="deliberation_sessions",
+        verbose_name=_("participants"),
     )
     date = models.DateField(_("date"), default=timezone.localdate)
     mode = models.CharField(_("mode"), max_length=20, choices=Mode.choices, default=Mode.COLLEGIAL)
@@ -274,7 +277,9 @@ class Session(models.Model):
                 and self.clear_legal_rule == self.YesNo.NO
             )
         if number == 2:
-            return bool(self.n_stakeholders) and (self.has_citizens or bool(self.no_citizens_reason))
+            return bool(self.n_stakeholders) and (
+                self.has_citizens or bool(self.no_citizens_reason)
+            )
         if number == 3:
             return bool(
                 self.owner_name
@@ -290,7 +295,9 @@ class Session(models.Model):
         if number == 7:
             return bool(self.n_measures or self.compensation_note)
         if number == 8:
-            return bool(self.n_participants) and (self.n_control_answers or 0) >= self.n_participants
+            return (
+                bool(self.n_participants) and (self.n_control_answers or 0) >= self.n_participants
+            )
         raise ValueError(number)
 
     @property
@@ -378,8 +385,10 @@ class Item(models.Model):
     def save_if_unchanged(self, expected_version, fields):
         """Save the given fields only when nobody saved this item since ``expected_version``."""
         with transaction.atomic():
-            claimed = type(self).objects.filter(pk=self.pk, version=expected_version).update(
-                version=F("version") + 1
+            claimed = (
+                type(self)
+                .objects.filter(pk=self.pk, version=expected_version)
+                .update(version=F("version") + 1)
             )
             if not claimed:
                 return False
@@ -422,8 +431,9 @@ class ApplicableRule(Item):
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="rules")
     title = models.CharField(_("law, rule or code"), max_length=300)
-    verdict = models.CharField(_("is applying it here morally right?"), max_length=8,
-                               choices=Verdict.choices)
+    verdict = models.CharField(
+        _("is applying it here morally right?"), max_length=8, choices=Verdict.choices
+    )
     assessment = long_text(_("why"))
 
     class Meta(Item.Meta):
@@ -455,8 +465,9 @@ class InformationNeed(Item):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="information_needs")
     question = long_text(_("what do we still need to know"))
     assignee = models.CharField(_("who finds it out"), max_length=200, blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
-                              default=Status.OPEN)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
+    )
     answer = long_text(_("answer"))
 
     class Meta(Item.Meta):
@@ -520,6 +531,9 @@ class RJudgement(models.Model):
             models.UniqueConstraint(fields=["session", "criterion"], name="r_judgement_once")
         ]
 
+    def __str__(self):
+        return f"{self.criterion}: {self.get_assessment_display()}"
+
 
 class PrincipleTest(models.Model):
     """The touchstone: the decision tested against one principle of the Code."""
@@ -539,6 +553,9 @@ class PrincipleTest(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["session", "principle"], name="principle_test_once")
         ]
+
+    def __str__(self):
+        return f"{self.principle}: {self.get_verdict_display()}"
 
 
 class CompensationMeasure(Item):
@@ -560,8 +577,9 @@ class CompensationMeasure(Item):
     action = long_text(_("what is done"))
     owner = models.CharField(_("owner"), max_length=200, blank=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=15, choices=Status.choices,
-                              default=Status.PLANNED)
+    status = models.CharField(
+        _("status"), max_length=15, choices=Status.choices, default=Status.PLANNED
+    )
 
     class Meta(Item.Meta):
         verbose_name = _("compensation measure")
@@ -588,10 +606,12 @@ class ControlAnswer(models.Model):
     participant = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
-    situation = models.CharField(_("how does the situation feel?"), max_length=10,
-                                 choices=Situation.choices)
-    stance = models.CharField(_("do you stand behind the decision?"), max_length=10,
-                              choices=Stance.choices)
+    situation = models.CharField(
+        _("how does the situation feel?"), max_length=10, choices=Situation.choices
+    )
+    stance = models.CharField(
+        _("do you stand behind the decision?"), max_length=10, choices=Stance.choices
+    )
     comment = long_text(_("comment"))
     answered_at = models.DateTimeField(auto_now=True)
 
@@ -600,6 +620,9 @@ class ControlAnswer(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["session", "participant"], name="control_answer_once")
         ]
+
+    def __str__(self):
+        return f"{self.get_situation_display()} / {self.get_stance_display()}"
 
     @property
     def is_negative(self):
@@ -618,16 +641,23 @@ class Objection(models.Model):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="objections")
     step = models.PositiveSmallIntegerField(_("step"), choices=Step.choices)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     text = long_text(_("objection"))
     raised_at = models.DateTimeField(auto_now_add=True)
-    handling = models.CharField(_("what was done with it"), max_length=12,
-                                choices=Handling.choices, default=Handling.OPEN)
+    handling = models.CharField(
+        _("what was done with it"), max_length=12, choices=Handling.choices, default=Handling.OPEN
+    )
     handling_reason = long_text(_("reason"))
     handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     handled_at = models.DateTimeField(null=True, blank=True)
@@ -636,6 +666,9 @@ class Objection(models.Model):
         ordering = ["raised_at", "id"]
         verbose_name = _("objection (tegenspraak)")
         verbose_name_plural = _("objections (tegenspraak)")
+
+    def __str__(self):
+        return self.text[:80]
 
     def record_handling(self, handling, reason, by):
         self.handling = handling
@@ -658,3 +691,6 @@ class Draft(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["session", "user", "form_key"], name="draft_once")
         ]
+
+    def __str__(self):
+        return self.form_key

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Case, Count, Prefetch, Q, Value, When
+from django.db.models import Case, Count, Value, When
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from principles.models import Principle, RCriterion
+from principles.models import Principle, RCriterion, membership_of
 
 from . import forms
 from .access import get_item_for_session, get_session_for_user
@@ -44,7 +44,7 @@ from .models import (
 
 
 def require_membership(request):
-    membership = getattr(request.user, "membership", None)
+    membership = membership_of(request.user)
     if membership is None:
         raise Http404
     return membership
@@ -53,7 +53,7 @@ def require_membership(request):
 @require_GET
 @login_required
 def home(request):
-    membership = getattr(request.user, "membership", None)
+    membership = membership_of(request.user)
     sessions = []
     if membership is not None:
         sessions = list(
@@ -87,8 +87,9 @@ def session_create(request):
                 session = form.save()
             messages.success(request, _("The session has been created. Start with step 1."))
             return redirect("step", pk=session.pk, number=1)
-        return TemplateResponse(request, "deliberation/session_form.html", {"form": form},
-                                status=422)
+        return TemplateResponse(
+            request, "deliberation/session_form.html", {"form": form}, status=422
+        )
     return TemplateResponse(request, "deliberation/session_form.html", {"form": form})
 
 
@@ -112,7 +113,9 @@ def session_edit(request, pk):
             messages.success(request, _("The session details have been saved."))
             return redirect("session", pk=session.pk)
         return TemplateResponse(
-            request, "deliberation/session_form.html", {"form": form, "session": session},
+            request,
+            "deliberation/session_form.html",
+            {"form": form, "session": session},
             status=422,
         )
     return TemplateResponse(
@@ -125,9 +128,9 @@ def session_edit(request, pk):
 def session_overview(request, pk):
     session = get_session_for_user(request.user, pk)
     arguments = list(
-        Argument.objects.filter(session=session).prefetch_related(
-            "principles", "r_criteria", "core_values"
-        ).select_related("stakeholder")
+        Argument.objects.filter(session=session)
+        .prefetch_related("principles", "r_criteria", "core_values")
+        .select_related("stakeholder")
     )
     context = {
         "session": session,
@@ -233,8 +236,9 @@ class StepData:
         self.request = request
         self.session = session
         self.number = number
-        self.drafts = {d.form_key: d for d in Draft.objects.filter(session=session,
-                                                                  user=request.user)}
+        self.drafts = {
+            d.form_key: d for d in Draft.objects.filter(session=session, user=request.user)
+        }
         self._cache = {}
 
     def cached(self, key, loader):
@@ -252,9 +256,7 @@ class StepData:
 
     @property
     def core_values(self):
-        return self.cached(
-            "core_values", lambda: list(self.session.organisation.core_values.all())
-        )
+        return self.cached("core_values", lambda: list(self.session.organisation.core_values.all()))
 
     @property
     def stakeholders(self):
@@ -365,8 +367,9 @@ class StepData:
             "can_edit": can_edit,
             "can_lead": can_lead,
             "objections": self.objections(can_lead, overrides.pop("handling_form", None)),
-            "objection_form": forms.ObjectionForm(initial={"step": self.number},
-                                                  prefix="objection"),
+            "objection_form": forms.ObjectionForm(
+                initial={"step": self.number}, prefix="objection"
+            ),
             "drafts": self.drafts,
             "previous_step": self.number - 1 if self.number > 1 else None,
             "next_step": self.number + 1 if self.number < 8 else None,
@@ -470,13 +473,11 @@ def step(request, pk, number):
                 status=409,
                 main_form=retry,
                 conflict=[
-                    (retry[name].label, getattr(current, name))
-                    for name in retry.fields_on_session
+                    (retry[name].label, getattr(current, name)) for name in retry.fields_on_session
                 ],
             )
         save_main_form(session, number, form, data)
-        Draft.objects.filter(session=session, user=request.user,
-                             form_key=f"step-{number}").delete()
+        Draft.objects.filter(session=session, user=request.user, form_key=f"step-{number}").delete()
     if request.htmx:
         session = get_session_for_user(request.user, pk)
         data = StepData(request, session, number)
@@ -568,8 +569,9 @@ def item_add(request, pk, kind):
         item.position = kind.model.next_position(session, **filters)
         item.save()
         form.save_m2m()
-        Draft.objects.filter(session=session, user=request.user,
-                             form_key=f"add-{kind.slug}").delete()
+        Draft.objects.filter(
+            session=session, user=request.user, form_key=f"add-{kind.slug}"
+        ).delete()
         after_item_change(session, kind)
     if request.htmx:
         return item_response(request, session, kind, added=item.pk)
@@ -591,16 +593,17 @@ def item_edit(request, pk, kind, item_pk):
 
     form = data.item_form(kind, data=request.POST, instance=item, prefix=prefix)
     if not form.is_valid():
-        return item_response(request, session, kind, status=422, edit_form=form,
-                             editing=item.pk)
+        return item_response(request, session, kind, status=422, edit_form=form, editing=item.pk)
     expected = form.cleaned_data.get("version")
     if expected is None:
         form.add_error(None, _("This form is incomplete. Reload the page and try again."))
-        return item_response(request, session, kind, status=400, edit_form=form,
-                             editing=item.pk)
+        return item_response(request, session, kind, status=400, edit_form=form, editing=item.pk)
     with transaction.atomic():
-        fields = [f for f in form.Meta.fields if f not in form.instance._meta.many_to_many
-                  and not is_m2m(kind.model, f)]
+        fields = [
+            f
+            for f in form.Meta.fields
+            if f not in form.instance._meta.many_to_many and not is_m2m(kind.model, f)
+        ]
         item = form.save(commit=False)
         if not item.save_if_unchanged(expected, fields):
             current = kind.model.objects.get(pk=item.pk)
@@ -608,8 +611,15 @@ def item_edit(request, pk, kind, item_pk):
             retry_data[form.add_prefix("version")] = current.version
             retry = data.item_form(kind, data=retry_data, instance=current, prefix=prefix)
             retry.is_valid()
-            return item_response(request, session, kind, status=409, edit_form=retry,
-                                 editing=item.pk, conflict=current)
+            return item_response(
+                request,
+                session,
+                kind,
+                status=409,
+                edit_form=retry,
+                editing=item.pk,
+                conflict=current,
+            )
         form.save_m2m()
         after_item_change(session, kind)
     if request.htmx:
@@ -673,8 +683,10 @@ def session_close(request, pk):
     if session.clear_legal_rule != Session.YesNo.YES:
         messages.error(
             request,
-            _("Only a case with a clear legal rule can be closed as “not a dilemma”. Answer "
-              "the question about the legal rule with yes first."),
+            _(
+                "Only a case with a clear legal rule can be closed as “not a dilemma”. Answer "
+                "the question about the legal rule with yes first."
+            ),
         )
         return redirect("step", pk=pk, number=1)
     form = forms.CloseForm(request.POST, prefix="close")
@@ -682,8 +694,9 @@ def session_close(request, pk):
         data = StepData(request, session, 1)
         return render_step(request, data, status=422, close_form=form)
     session.close_as_not_a_dilemma(form.cleaned_data["conclusion"])
-    messages.success(request, _("The session is closed: this is a right-or-wrong case, not a "
-                                "dilemma."))
+    messages.success(
+        request, _("The session is closed: this is a right-or-wrong case, not a dilemma.")
+    )
     return redirect("session", pk=pk)
 
 
@@ -713,8 +726,14 @@ def control(request, pk):
             raise Http404
         form = forms.ControlAnswerForm(request.POST, instance=answer, prefix="control")
         if not form.is_valid():
-            return render_step(request, data, status=422, control_form=form, my_answer=answer,
-                               takes_part=takes_part)
+            return render_step(
+                request,
+                data,
+                status=422,
+                control_form=form,
+                my_answer=answer,
+                takes_part=takes_part,
+            )
         with transaction.atomic():
             answer = form.save(commit=False)
             answer.session = session
@@ -742,8 +761,10 @@ def objection_add(request, pk):
     objection.session = session
     objection.author = None if form.cleaned_data["anonymous"] else request.user
     objection.save()
-    messages.success(request, _("Your objection has been recorded. The facilitator records "
-                                "what is done with it."))
+    messages.success(
+        request,
+        _("Your objection has been recorded. The facilitator records what is done with it."),
+    )
     number = objection.step
     if number == 8:
         return redirect(reverse("control", args=[pk]) + "#tegenspraak")
@@ -780,9 +801,7 @@ def draft_save(request, pk, form_key):
         raise Http404
     session = get_session_for_user(request.user, pk, write=True)
     values = {
-        key: request.POST.getlist(key)
-        for key in request.POST
-        if key != "csrfmiddlewaretoken"
+        key: request.POST.getlist(key) for key in request.POST if key != "csrfmiddlewaretoken"
     }
     if sum(len(v) for vs in values.values() for v in vs) > 20 * 5000:
         return HttpResponseBadRequest(_("This draft is too long to keep."))
@@ -799,8 +818,9 @@ def draft_discard(request, pk, form_key):
         raise Http404
     session = get_session_for_user(request.user, pk)
     Draft.objects.filter(session=session, user=request.user, form_key=form_key).delete()
-    number = int(form_key.split("-")[1]) if form_key.startswith("step-") else (
-        ITEM_KINDS[form_key.removeprefix("add-")].step
+    number = (
+        int(form_key.split("-")[1])
+        if form_key.startswith("step-")
+        else (ITEM_KINDS[form_key.removeprefix("add-")].step)
     )
     return redirect("step", pk=pk, number=number)
-

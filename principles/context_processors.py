@@ -1,5 +1,5 @@
+from .models import membership_of
+
+
 def membership(request):
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {"membership": None}
-    return {"membership": getattr(user, "membership", None)}
+    return {"membership": membership_of(getattr(request, "user", None))}

@@ -6,7 +6,6 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-
 # The Code has seven principles and reflectie 2 three R's; the data migration
 # loads exactly these and the admin cannot add more.
 PRINCIPLE_COUNT = 7
@@ -119,7 +118,9 @@ class Membership(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="memberships"
     )
-    role = models.CharField(_("role"), max_length=30, choices=Role.choices, default=Role.PARTICIPANT)
+    role = models.CharField(
+        _("role"), max_length=30, choices=Role.choices, default=Role.PARTICIPANT
+    )
     unit = models.CharField(_("organisation unit"), max_length=120, blank=True)
 
     class Meta:
@@ -135,5 +136,13 @@ class Membership(models.Model):
         return self.role in {Role.FACILITATOR, Role.COORDINATOR, Role.MANAGER, Role.ADMINISTRATOR}
 
 
-def display_name(user):
-    return user.get_full_name() or user.get_username()
+def membership_of(user):
+    """The user's membership with its organisation, loaded once per request and cached
+    where ``user.membership`` looks, so later uses cost no query."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    relation = user._meta.get_field("membership")
+    if not relation.is_cached(user):
+        membership = Membership.objects.select_related("organisation").filter(user=user).first()
+        relation.set_cached_value(user, membership)
+    return relation.get_cached_value(user)

@@ -1,0 +1,1 @@
+"""Benchmarks of Toetssteen; see bench/README.md."""
