@@ -531,9 +531,8 @@ def get_kind(slug):
         raise Http404 from None
 
 
-def item_response(request, session, kind, status=200, **region):
+def item_response(request, data, kind, status=200, **region):
     """The step page, or with htmx only the item's region of it."""
-    data = StepData(request, session, kind.step)
     context_region = {
         "kind": kind,
         "items": data.items(kind),
@@ -545,6 +544,15 @@ def item_response(request, session, kind, status=200, **region):
     }
     fragment = f"#{kind.slug}" if request.htmx else ""
     return render_step(request, data, fragment, status=status, **{kind.slug: context_region})
+
+
+def item_changed(request, pk, kind, message):
+    """After a change: the refreshed region for htmx, otherwise back to the step page."""
+    if request.htmx:
+        session = get_session_for_user(request.user, pk)
+        return item_response(request, StepData(request, session, kind.step), kind)
+    messages.success(request, message)
+    return redirect(reverse("step", args=[pk, kind.step]) + f"#{kind.slug}")
 
 
 def after_item_change(session, kind):
@@ -561,7 +569,7 @@ def item_add(request, pk, kind):
     data = StepData(request, session, kind.step)
     form = data.item_form(kind, data=request.POST, prefix=f"add-{kind.slug}")
     if not form.is_valid():
-        return item_response(request, session, kind, status=422, add_form=form)
+        return item_response(request, data, kind, status=422, add_form=form)
     with transaction.atomic():
         item = form.save(commit=False)
         item.session = session
@@ -573,10 +581,7 @@ def item_add(request, pk, kind):
             session=session, user=request.user, form_key=f"add-{kind.slug}"
         ).delete()
         after_item_change(session, kind)
-    if request.htmx:
-        return item_response(request, session, kind, added=item.pk)
-    messages.success(request, _("Added."))
-    return redirect(reverse("step", args=[pk, kind.step]) + f"#{kind.slug}")
+    return item_changed(request, pk, kind, _("Added."))
 
 
 @require_http_methods(["GET", "POST"])
@@ -589,15 +594,15 @@ def item_edit(request, pk, kind, item_pk):
     prefix = f"edit-{kind.slug}-{item.pk}"
     if request.method == "GET":
         form = data.item_form(kind, instance=item, prefix=prefix)
-        return item_response(request, session, kind, edit_form=form, editing=item.pk)
+        return item_response(request, data, kind, edit_form=form, editing=item.pk)
 
     form = data.item_form(kind, data=request.POST, instance=item, prefix=prefix)
     if not form.is_valid():
-        return item_response(request, session, kind, status=422, edit_form=form, editing=item.pk)
+        return item_response(request, data, kind, status=422, edit_form=form, editing=item.pk)
     expected = form.cleaned_data.get("version")
     if expected is None:
         form.add_error(None, _("This form is incomplete. Reload the page and try again."))
-        return item_response(request, session, kind, status=400, edit_form=form, editing=item.pk)
+        return item_response(request, data, kind, status=400, edit_form=form, editing=item.pk)
     with transaction.atomic():
         fields = [
             f
@@ -609,11 +614,15 @@ def item_edit(request, pk, kind, item_pk):
             current = kind.model.objects.get(pk=item.pk)
             retry_data = request.POST.copy()
             retry_data[form.add_prefix("version")] = current.version
-            retry = data.item_form(kind, data=retry_data, instance=current, prefix=prefix)
+            # The retry form gets its own copy: validating a model form writes the
+            # typed values onto its instance, and ``current`` must show what is saved.
+            retry = data.item_form(
+                kind, data=retry_data, instance=kind.model.objects.get(pk=item.pk), prefix=prefix
+            )
             retry.is_valid()
             return item_response(
                 request,
-                session,
+                data,
                 kind,
                 status=409,
                 edit_form=retry,
@@ -622,10 +631,7 @@ def item_edit(request, pk, kind, item_pk):
             )
         form.save_m2m()
         after_item_change(session, kind)
-    if request.htmx:
-        return item_response(request, session, kind)
-    messages.success(request, _("Saved."))
-    return redirect(reverse("step", args=[pk, kind.step]) + f"#{kind.slug}")
+    return item_changed(request, pk, kind, _("Saved."))
 
 
 def is_m2m(model, name):
@@ -641,10 +647,7 @@ def item_delete(request, pk, kind, item_pk):
     with transaction.atomic():
         item.delete()
         after_item_change(session, kind)
-    if request.htmx:
-        return item_response(request, session, kind)
-    messages.success(request, _("Deleted."))
-    return redirect(reverse("step", args=[pk, kind.step]) + f"#{kind.slug}")
+    return item_changed(request, pk, kind, _("Deleted."))
 
 
 @require_POST
@@ -668,9 +671,7 @@ def item_move(request, pk, kind, item_pk):
             for position, sibling in enumerate(ordered, start=1):
                 if sibling.position != position:
                     kind.model.objects.filter(pk=sibling.pk).update(position=position)
-    if request.htmx:
-        return item_response(request, session, kind)
-    return redirect(reverse("step", args=[pk, kind.step]) + f"#{kind.slug}")
+    return item_changed(request, pk, kind, _("Moved."))
 
 
 # --- closing a case that is not a dilemma -----------------------------------------

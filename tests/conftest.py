@@ -11,6 +11,12 @@ from deliberation.models import Session
 from principles.models import CoreValue, Membership, Organisation
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Hashing passwords properly is slow on purpose; tests do not need that."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def make_user(username, organisation, role, first_name):
     user = User.objects.create_user(
         username, password="a-long-test-password-123", first_name=first_name, last_name="Tester"

@@ -78,3 +78,23 @@ def test_two_additions_at_the_same_moment_both_land(session, member, facilitator
             {"add-stakeholders-name": name, "add-stakeholders-kind": "burgers"},
         )
     assert set(Stakeholder.objects.values_list("name", flat=True)) == {"Bewoners", "Boeren"}
+
+
+def test_an_item_conflict_is_shown_in_the_htmx_region(session, member, facilitator):
+    stakeholder = Stakeholder.objects.create(session=session, name="Bewoners", kind="burgers")
+    alice, bob = Client(), Client()
+    alice.force_login(member)
+    bob.force_login(facilitator)
+    url = f"/sessies/{session.pk}/stakeholders/{stakeholder.pk}/"
+    alice.post(
+        url, edit_data("stakeholders", stakeholder.pk, 0, name="Omwonenden", kind="burgers"), **HTMX
+    )
+    clash = bob.post(
+        url, edit_data("stakeholders", stakeholder.pk, 0, name="Dorpsraad", kind="burgers"), **HTMX
+    )
+    assert clash.status_code == 409
+    body = clash.content.decode()
+    assert "<html" not in body and 'id="stakeholders"' in body
+    assert "Omwonenden" in body and "Dorpsraad" in body
+    stakeholder.refresh_from_db()
+    assert stakeholder.name == "Omwonenden"
