@@ -15,7 +15,6 @@ def get_session_for_user(user, pk, write=False):
     try:
         session = (
             Session.objects.visible_to(user)
-            .with_progress()
             .with_participation_of(user)
             .select_related("organisation", "facilitator", "created_by")
             .get(pk=pk)
@@ -24,7 +23,7 @@ def get_session_for_user(user, pk, write=False):
         raise Http404 from None
     if write and not session.can_edit(user):
         raise PermissionDenied
-    return session
+    return session.load_progress()
 
 
 def get_item_for_session(model, session, pk):
