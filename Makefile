@@ -41,7 +41,7 @@ bench: install translations
 
 # Re-extract the translatable strings (needs GNU gettext, for developers only).
 messages: install
-	$(PY) manage.py makemessages -l nl -l en --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(PY) manage.py makemessages -l nl -l en --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --no-obsolete
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts
