@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "django.forms",
     "django_htmx",
     "template_partials",
+    "django_tasks",
+    "django_tasks_db",
     "principles",
     "deliberation",
     "casebook",
@@ -136,6 +138,14 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Background work (exports of many records) runs in a worker beside the web server:
+# `python manage.py db_worker`. The queue lives in the database, so the embedded default
+# needs no extra server; on PostgreSQL workers can run in containers of their own.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Largest PDF the verification page accepts.
+VERIFY_MAX_UPLOAD = 20 * 1024 * 1024
 
 # Longest text a user may type in one free-text field.
 TEXT_MAX_LENGTH = 5000

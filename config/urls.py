@@ -8,5 +8,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("principles.urls")),
+    path("", include("casebook.urls")),
     path("", include("deliberation.urls")),
 ]

@@ -99,6 +99,7 @@ class Session(models.Model):
         DRAFT = "concept", _("Draft")
         IN_PROGRESS = "in_behandeling", _("In progress")
         DECIDED = "besloten", _("Decided")
+        FINALISED = "vastgesteld", _("Finalised")
         CLOSED = "gesloten", _("Closed: not a dilemma")
 
     class Signal(models.TextChoices):
@@ -205,7 +206,9 @@ class Session(models.Model):
         verbose_name_plural = _("sessions")
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["concept", "in_behandeling", "besloten", "gesloten"]),
+                condition=Q(
+                    status__in=["concept", "in_behandeling", "besloten", "vastgesteld", "gesloten"]
+                ),
                 name="session_status_valid",
             ),
         ]
@@ -216,7 +219,7 @@ class Session(models.Model):
     # --- who may do what -------------------------------------------------
 
     def can_edit(self, user):
-        if self.status == self.Status.CLOSED:
+        if self.status in (self.Status.CLOSED, self.Status.FINALISED):
             return False
         if user.pk in {self.facilitator_id, self.created_by_id}:
             return True
