@@ -1,10 +1,12 @@
 """Decision records: the immutable, numbered versions of a finalised session."""
 
 import hashlib
+import json
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from deliberation.models import Session
@@ -44,7 +46,9 @@ class RecordVersion(models.Model):
     )
     reason = models.TextField(_("reason for the correction"), blank=True)
     finalised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("finalised by"),
     )
     finalised_at = models.DateTimeField(_("finalised at"))
@@ -77,3 +81,7 @@ class RecordVersion(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ImmutableRecordError("a finalised record version cannot be deleted")
+
+    @cached_property
+    def data(self):
+        return json.loads(self.canonical_json)

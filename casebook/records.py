@@ -142,8 +142,12 @@ def snapshot(session, *, number, supersedes, reason, by, at):
                 {"text": f.text, "source": f.source} for f in Fact.objects.filter(session=session)
             ],
             "information_needs": [
-                {"question": n.question, "assignee": n.assignee, "status": n.status,
-                 "answer": n.answer}
+                {
+                    "question": n.question,
+                    "assignee": n.assignee,
+                    "status": n.status,
+                    "answer": n.answer,
+                }
                 for n in needs
             ],
             "open_information_needs": sum(n.status == InformationNeed.Status.OPEN for n in needs),
@@ -176,11 +180,13 @@ def snapshot(session, *, number, supersedes, reason, by, at):
                 for j in RJudgement.objects.filter(session=session).select_related("criterion")
             ],
             "principle_tests": [
-                {"code": t.principle.code, "number": t.principle.number, "verdict": t.verdict,
-                 "note": t.note}
-                for t in PrincipleTest.objects.filter(session=session).select_related(
-                    "principle"
-                )
+                {
+                    "code": t.principle.code,
+                    "number": t.principle.number,
+                    "verdict": t.verdict,
+                    "note": t.note,
+                }
+                for t in PrincipleTest.objects.filter(session=session).select_related("principle")
             ],
         },
         "compensation": {
@@ -246,9 +252,7 @@ def finalise(session, by, reason=""):
             sha256=sha256(text),
         )
         version.save()
-        Session.objects.filter(pk=locked.pk).update(
-            status=Session.Status.FINALISED, updated_at=at
-        )
+        Session.objects.filter(pk=locked.pk).update(status=Session.Status.FINALISED, updated_at=at)
     return version
 
 

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from principles.models import Principle, RCriterion, membership_of
+from principles.models import Principle, RCriterion, Role, membership_of
 
 from . import forms
 from .access import get_item_for_session, get_session_for_user
@@ -39,6 +39,15 @@ from .models import (
     Stakeholder,
     Step,
 )
+
+
+def can_finalise(session, user):
+    """The gespreksleider finalises a decision; so does a manager of the organisation."""
+    membership = membership_of(user)
+    return session.facilitator_id == user.pk or (
+        membership is not None and membership.role == Role.MANAGER
+    )
+
 
 # --- the home page and the session itself ------------------------------------
 
@@ -76,7 +85,7 @@ def home(request):
 def session_create(request):
     membership = require_membership(request)
     form = forms.SessionForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         organisation=membership.organisation,
         user=request.user,
         instance=Session(organisation=membership.organisation, created_by=request.user),
@@ -100,7 +109,7 @@ def session_edit(request, pk):
     if not session.can_lead(request.user):
         raise Http404
     form = forms.SessionForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         organisation=session.organisation,
         user=request.user,
         instance=session,
@@ -155,6 +164,8 @@ def session_overview(request, pk):
         "participants": session.participants.order_by("first_name", "last_name"),
         "can_edit": session.can_edit(request.user),
         "can_lead": session.can_lead(request.user),
+        "can_finalise": can_finalise(session, request.user),
+        "has_record": session.record_versions.exists(),
     }
     return TemplateResponse(request, "deliberation/session.html", context)
 

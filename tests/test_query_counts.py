@@ -80,8 +80,9 @@ def test_the_overview_uses_a_fixed_number_of_queries(
     session.save()
     # 1-5 as above, 6 arguments with their stakeholder, 7-9 their principles, R's and
     # core values, 10 control answers, 11 participants, 12 stakeholders, 13 rules, 14 facts,
-    # 15 information needs, 16 R judgements, 17 principle tests, 18 measures, 19 objections
-    with django_assert_num_queries(19):
+    # 15 information needs, 16 R judgements, 17 principle tests, 18 measures, 19 objections,
+    # 20 whether the session has a finalised record
+    with django_assert_num_queries(20):
         response = as_member.get(f"/sessies/{session.pk}/")
     assert response.status_code == 200
 
