@@ -26,6 +26,10 @@ run: install translations migrate
 	$(PY) manage.py load_demo
 	@echo
 	@echo "Toetssteen runs on http://127.0.0.1:8000 — log in with one of the demo accounts above."
+	@# The worker runs background work (exports) beside the web server and stops with it.
+	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install
@@ -38,6 +42,7 @@ test: install translations lint
 
 bench: install translations
 	$(PY) bench/step_pages.py
+	$(PY) bench/record_pdf.py
 
 # Re-extract the translatable strings (needs GNU gettext, for developers only).
 messages: install

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import RecordVersion
+from .models import RecordExport, RecordVersion
 
 
 @admin.register(RecordVersion)
@@ -18,4 +18,21 @@ class RecordVersionAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RecordExport)
+class RecordExportAdmin(admin.ModelAdmin):
+    """Exports can be followed here; they are made and downloaded in the application."""
+
+    list_display = ["organisation", "requested_by", "created_at", "status", "rendered", "total"]
+    list_filter = ["organisation", "status"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("archive")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

@@ -37,6 +37,10 @@ class MeasureStatusForm(forms.ModelForm):
         fields = ["status"]
 
 
+def max_upload_mb():
+    return max(1, settings.VERIFY_MAX_UPLOAD // (1024 * 1024))
+
+
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -44,7 +48,7 @@ class VerifyForm(forms.Form):
     pdf = forms.FileField(
         label=_("The PDF of the decision record"),
         required=False,
-        help_text=_("At most 20 MB."),
+        help_text=_("A PDF that Toetssteen made."),
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
     )
     sha256 = forms.CharField(
@@ -60,7 +64,8 @@ class VerifyForm(forms.Form):
             return None
         if upload.size > settings.VERIFY_MAX_UPLOAD:
             raise forms.ValidationError(
-                _("This file is larger than 20 MB. Upload the PDF of a decision record.")
+                _("This file is larger than %(size)s MB. Upload the PDF of a decision record.")
+                % {"size": max_upload_mb()}
             )
         data = upload.read()
         if not data.startswith(b"%PDF-"):

@@ -85,3 +85,6 @@ class RecordVersion(models.Model):
     @cached_property
     def data(self):
         return json.loads(self.canonical_json)
+
+
+from .exports import RecordExport  # noqa: E402,F401

@@ -159,10 +159,10 @@ def verify(request):
         return TemplateResponse(request, "casebook/verify.html", context)
     if not form.is_valid():
         return TemplateResponse(request, "casebook/verify.html", context, status=422)
-    from .pdf import extract_record_json
-
     pdf = form.cleaned_data.get("pdf")
     if pdf:
+        from .pdf import extract_record_json
+
         text = extract_record_json(pdf)
         if text is None:
             context["outcome"] = "no_record"

@@ -132,6 +132,11 @@ class Membership(models.Model):
         return f"{self.user} · {self.organisation} ({self.get_role_display()})"
 
     @property
+    def can_export(self):
+        """Managers, administrators and integrity coordinators export decision records."""
+        return self.role in {Role.MANAGER, Role.ADMINISTRATOR, Role.COORDINATOR}
+
+    @property
     def can_facilitate(self):
         return self.role in {Role.FACILITATOR, Role.COORDINATOR, Role.MANAGER, Role.ADMINISTRATOR}
 

@@ -4,6 +4,9 @@ Organisation A is a municipality with a member, a facilitator, a coordinator and
 manager; the outsider belongs to organisation B and must see nothing of A.
 """
 
+import importlib
+import signal
+
 import pytest
 from django.contrib.auth.models import User
 
@@ -15,6 +18,30 @@ from principles.models import CoreValue, Membership, Organisation
 def fast_password_hashing(settings):
     """Hashing passwords properly is slow on purpose; tests do not need that."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def reference_data(request):
+    """Transactional tests start from a flushed database: load the reference data again.
+
+    The principles and the three R's come from a data migration; loading them is
+    idempotent (update_or_create on their stable codes).
+    """
+    if not is_transactional(request.node):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+
+    importlib.import_module("principles.migrations.0002_reference_data").load(apps, None)
+
+
+@pytest.fixture
+def signal_handlers():
+    """The task worker installs its own SIGINT/SIGTERM handlers; put pytest's back afterwards."""
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    yield
+    for sig, handler in saved.items():
+        signal.signal(sig, handler)
 
 
 def make_user(username, organisation, role, first_name):

@@ -38,7 +38,7 @@ def save_and_wait(page):
     expect(page.get_by_text(_("Saved."), exact=True)).to_be_visible()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_new_user_runs_a_session_from_step_1_to_the_control_question(
     page, live_server, new_user, artifacts
 ):

@@ -1,0 +1,500 @@
+"""Exports for managers: many decision records as one ZIP of PDFs with an index.
+
+A manager (or an administrator or integrity coordinator) chooses records by period,
+organisation unit and status. The choice is frozen into a ``RecordExport`` row and built
+in the background by ``casebook.tasks.build_export`` on the database task queue
+(``manage.py db_worker``), so rendering hundreds of PDFs never holds a web request.
+
+The ZIP is kept in the database (a ``BinaryField``), not in media storage: a worker in a
+container of its own then needs no shared volume, backups hold it with the rest, and there
+is no MEDIA_ROOT to configure. Exports of an organisation's records run to tens of
+megabytes at most; pages that list exports defer the column, so only a download reads it.
+
+The record itself (title, date, decision, problem owner, sha256) comes from each version's
+canonical JSON. Compensation is follow-up that goes on after finalising, so its status is
+counted from the measures as they are today.
+"""
+
+import csv
+import io
+import json
+import logging
+import tempfile
+import zipfile
+
+from django import forms
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext, override
+from django.utils.translation import gettext_lazy as _
+
+from deliberation.models import CompensationMeasure
+from principles.models import Membership, Organisation, membership_of
+
+from .models import RecordVersion
+
+logger = logging.getLogger(__name__)
+
+OPEN_MEASURES = [CompensationMeasure.Status.PLANNED, CompensationMeasure.Status.IN_PROGRESS]
+INDEX_SCHEMA = "toetssteen.export/1"
+INDEX_FIELDS = [
+    "session",
+    "title",
+    "date",
+    "version",
+    "current",
+    "finalised_at",
+    "decision",
+    "decision_text",
+    "owner",
+    "compensation",
+    "compensation_status",
+    "measures_done",
+    "measures_total",
+    "measures_dropped",
+    "sha256",
+    "file",
+    "error",
+]
+RECENT_EXPORTS = 20
+
+
+# --- who may export, and the one way to reach exports and record versions ------------
+
+
+def exporter_membership(user):
+    """The membership of a user who may export; 404 for everyone else."""
+    membership = membership_of(user)
+    if membership is None or not membership.can_export:
+        raise Http404
+    return membership
+
+
+def get_export_for_user(user, pk):
+    """An export of the user's organisation, without its ZIP; 404 for anything else."""
+    membership = exporter_membership(user)
+    try:
+        return (
+            RecordExport.objects.without_archive()
+            .select_related("organisation", "requested_by")
+            .get(pk=pk, organisation_id=membership.organisation_id)
+        )
+    except RecordExport.DoesNotExist:
+        raise Http404 from None
+
+
+def get_version_for_user(user, pk):
+    """A record version the user may see; 404 for other organisations' records."""
+    try:
+        return RecordVersion.objects.visible_to(user).select_related("session").get(pk=pk)
+    except RecordVersion.DoesNotExist:
+        raise Http404 from None
+
+
+# --- choosing records ------------------------------------------------------------------
+
+
+def units_of(organisation):
+    """The organisation units that occur in the organisation, in alphabetical order."""
+    return list(
+        Membership.objects.filter(organisation=organisation)
+        .exclude(unit="")
+        .order_by("unit")
+        .values_list("unit", flat=True)
+        .distinct()
+    )
+
+
+class ExportForm(forms.Form):
+    CURRENT, ALL = "current", "all"
+    OPEN, DONE = "open", "done"
+
+    date_from = forms.DateField(
+        label=_("Finalised on or after"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    date_to = forms.DateField(
+        label=_("Finalised on or before"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    unit = forms.ChoiceField(
+        label=_("Organisation unit"),
+        help_text=_("The unit of the session's facilitator."),
+        required=False,
+    )
+    versions = forms.ChoiceField(
+        label=_("Versions"),
+        choices=[
+            (CURRENT, _("Only the current version of each record")),
+            (ALL, _("All versions, superseded versions included")),
+        ],
+        initial=CURRENT,
+        widget=forms.RadioSelect,
+    )
+    compensation = forms.ChoiceField(
+        label=_("Compensation"),
+        choices=[
+            ("", _("All records")),
+            (OPEN, _("Records with compensation still open")),
+            (DONE, _("Records with no compensation open (all done, or none needed)")),
+        ],
+        required=False,
+        initial="",
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", _("All units")), *((u, u) for u in units)]
+
+    def clean(self):
+        cleaned = super().clean()
+        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
+        if date_from and date_to and date_from > date_to:
+            self.add_error(
+                "date_to", _("The end of the period lies before its start. Swap the dates.")
+            )
+        return cleaned
+
+    def as_filters(self):
+        """The filters as plain JSON, to keep with the export."""
+        data = self.cleaned_data
+        return {
+            "date_from": data["date_from"].isoformat() if data["date_from"] else None,
+            "date_to": data["date_to"].isoformat() if data["date_to"] else None,
+            "unit": data["unit"],
+            "versions": data["versions"],
+            "compensation": data["compensation"],
+        }
+
+
+def matching_versions(user, filters):
+    """The record versions of the user's organisation that match ``filters``."""
+    membership = exporter_membership(user)
+    versions = RecordVersion.objects.visible_to(user).filter(
+        session__organisation_id=membership.organisation_id
+    )
+    if filters["date_from"]:
+        versions = versions.filter(finalised_at__date__gte=filters["date_from"])
+    if filters["date_to"]:
+        versions = versions.filter(finalised_at__date__lte=filters["date_to"])
+    if filters["unit"]:
+        versions = versions.filter(session__facilitator__membership__unit=filters["unit"])
+    if filters["versions"] != ExportForm.ALL:
+        versions = versions.filter(superseded_by__isnull=True)
+    open_measures = CompensationMeasure.objects.filter(
+        session=OuterRef("session"), status__in=OPEN_MEASURES
+    )
+    if filters["compensation"] == ExportForm.OPEN:
+        versions = versions.filter(Exists(open_measures))
+    elif filters["compensation"] == ExportForm.DONE:
+        versions = versions.exclude(Exists(open_measures))
+    return versions.order_by("session__date", "session_id", "number")
+
+
+# --- the export job --------------------------------------------------------------------
+
+
+class RecordExportQuerySet(models.QuerySet):
+    def of_organisation(self, organisation):
+        return self.filter(organisation=organisation)
+
+    def without_archive(self):
+        """Everything but the ZIP, which can be megabytes: only the download reads it."""
+        return self.defer("archive")
+
+
+class RecordExport(models.Model):
+    """One export of decision records, built in the background into one ZIP."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting for its turn")
+        RUNNING = "running", _("Being made")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="record_exports"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    created_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    filters = models.JSONField(_("filters"), default=dict)
+    # The record versions chosen when the export was requested, so the ZIP holds exactly
+    # what was counted, even if a record is corrected while the export waits.
+    selection = models.JSONField(_("record versions"), default=list)
+    language = models.CharField(_("language"), max_length=10, default="nl")
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    total = models.PositiveIntegerField(_("records"), default=0)
+    rendered = models.PositiveIntegerField(_("records rendered"), default=0)
+    failures = models.JSONField(_("records that could not be rendered"), default=list)
+    archive = models.BinaryField(_("ZIP file"), null=True, editable=False)
+    archive_size = models.PositiveBigIntegerField(_("size of the ZIP file"), default=0)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    task_result_id = models.CharField(_("task"), max_length=64, blank=True)
+
+    objects = RecordExportQuerySet.as_manager()
+
+    class Meta:
+        app_label = "casebook"
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("export of decision records")
+        verbose_name_plural = _("exports of decision records")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["queued", "running", "done", "failed"]),
+                name="record_export_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(rendered__lte=models.F("total")),
+                name="record_export_rendered_at_most_total",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} · {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def in_progress(self):
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def processed(self):
+        """Records done so far, whether their PDF could be rendered or not."""
+        return self.rendered + len(self.failures)
+
+    @property
+    def filename(self):
+        day = timezone.localtime(self.created_at).date().isoformat()
+        return f"besluiten-{slugify(self.organisation.name)}-{day}-{self.pk}.zip"
+
+    def versions(self):
+        """The chosen record versions, never other organisations' ones."""
+        return (
+            RecordVersion.objects.filter(
+                pk__in=self.selection, session__organisation_id=self.organisation_id
+            )
+            .select_related("session", "session__organisation", "finalised_by")
+            .annotate(is_current=~Exists(RecordVersion.objects.filter(supersedes=OuterRef("pk"))))
+            .order_by("session__date", "session_id", "number")
+        )
+
+    # --- the steps of building it, each saved at once so the status page can follow ---
+
+    def start(self):
+        self.status = self.Status.RUNNING
+        self.rendered = 0
+        self.failures = []
+        self.archive = None
+        self.archive_size = 0
+        self.finished_at = None
+        self.save(
+            update_fields=[
+                "status",
+                "rendered",
+                "failures",
+                "archive",
+                "archive_size",
+                "finished_at",
+            ]
+        )
+
+    def record_rendered(self):
+        self.rendered += 1
+        self.save(update_fields=["rendered"])
+
+    def record_failure(self, title, version, error):
+        self.failures = [*self.failures, {"title": title, "version": version, "error": error}]
+        self.save(update_fields=["failures"])
+
+    def finish(self, archive):
+        """Done with the ZIP; failed when not one record could be rendered."""
+        if self.total and not self.rendered:
+            self.status = self.Status.FAILED
+            self.archive = None
+        else:
+            self.status = self.Status.DONE
+            self.archive = archive
+        self.archive_size = len(self.archive or b"")
+        self.finished_at = timezone.now()
+        self.save(update_fields=["status", "archive", "archive_size", "finished_at"])
+
+    def fail(self):
+        self.status = self.Status.FAILED
+        self.archive = None
+        self.finished_at = timezone.now()
+        self.save(update_fields=["status", "archive", "finished_at"])
+
+
+def request_export(organisation, user, filters, selection, language):
+    """Create the export and put it on the task queue, in one transaction: the worker
+    never sees a task whose export is not there yet."""
+    from .tasks import build_export
+
+    with transaction.atomic():
+        export = RecordExport.objects.create(
+            organisation=organisation,
+            requested_by=user,
+            filters=filters,
+            selection=selection,
+            total=len(selection),
+            language=language,
+        )
+        result = build_export.enqueue(export.pk)
+        RecordExport.objects.filter(pk=export.pk).update(task_result_id=result.id)
+    export.task_result_id = result.id
+    return export
+
+
+# --- building the ZIP ------------------------------------------------------------------
+
+
+def compensation_of(session_ids):
+    """Per session: how many measures are done, open and dropped today."""
+    counts = {pk: {"done": 0, "open": 0, "dropped": 0} for pk in session_ids}
+    rows = (
+        CompensationMeasure.objects.filter(session_id__in=session_ids)
+        .values("session_id", "status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in rows:
+        if row["status"] == CompensationMeasure.Status.DONE:
+            key = "done"
+        elif row["status"] == CompensationMeasure.Status.DROPPED:
+            key = "dropped"
+        else:
+            key = "open"
+        counts[row["session_id"]][key] += row["n"]
+    return counts
+
+
+def index_row(version, counts, file="", error=""):
+    """One line of the index: the record as finalised, compensation as it is today."""
+    data = json.loads(version.canonical_json)
+    decision, dilemma = data["decision"], data["dilemma"]
+    chosen = decision["chosen_option"]
+    decision_text = {
+        "X": dilemma["option_x"],
+        "Y": dilemma["option_y"],
+        "derde": decision["third_way"],
+    }.get(chosen, "")
+    total = counts["done"] + counts["open"]
+    if not total:
+        status, text = "none", gettext("no measures")
+    else:
+        status = "open" if counts["open"] else "done"
+        text = gettext("%(done)s of %(total)s done") % {"done": counts["done"], "total": total}
+    return {
+        "session": data["session"]["id"],
+        "title": data["session"]["title"],
+        "date": data["session"]["date"],
+        "version": version.number,
+        "current": version.is_current,
+        "finalised_at": data["record"]["finalised_at"],
+        "decision": chosen,
+        "decision_text": decision_text,
+        "owner": data["owner"]["who_decides"],
+        "compensation": text,
+        "compensation_status": status,
+        "measures_done": counts["done"],
+        "measures_total": total,
+        "measures_dropped": counts["dropped"],
+        "sha256": version.sha256,
+        "file": file,
+        "error": error,
+    }
+
+
+def spreadsheet_safe(value):
+    """Text a spreadsheet would run as a formula gets a leading apostrophe (CSV only)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def index_csv(rows):
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=INDEX_FIELDS)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
+    # With a byte order mark, spreadsheet programs read the accents right.
+    return out.getvalue().encode("utf-8-sig")
+
+
+def index_json(export, rows):
+    data = {
+        "schema": INDEX_SCHEMA,
+        "organisation": export.organisation.name,
+        "created_at": export.created_at.isoformat(),
+        "filters": export.filters,
+        "total": export.total,
+        "rendered": export.rendered,
+        "records": rows,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2).encode()
+
+
+def unique_name(name, taken):
+    stem, dot, suffix = name.rpartition(".")
+    candidate, n = name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{stem}-{n}{dot}{suffix}" if dot else f"{name}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def zip_entry(name, when):
+    info = zipfile.ZipInfo(name, date_time=timezone.localtime(when).timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+def build(export):
+    """Render each chosen record's PDF into one ZIP with index.csv and index.json.
+
+    A record whose PDF fails is listed in ``failures`` (and in the index, without a file)
+    and the others go on; progress is saved after every record.
+    """
+    from .pdf import record_filename, render_record_pdf
+
+    export.start()
+    versions = list(export.versions())
+    compensation = compensation_of({v.session_id for v in versions})
+    rows, taken = [], set()
+    with override(export.language), tempfile.TemporaryFile() as spool:
+        with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for version in versions:
+                title = version.session.title
+                try:
+                    _html, pdf = render_record_pdf(version, language=export.language)
+                    name = unique_name(record_filename(version), taken)
+                    archive.writestr(zip_entry(name, version.finalised_at), pdf)
+                except Exception as error:
+                    logger.exception("export %s: record %s failed", export.pk, version.pk)
+                    message = f"{type(error).__name__}: {error}"[:500]
+                    rows.append(index_row(version, compensation[version.session_id], "", message))
+                    export.record_failure(title, version.number, message)
+                    continue
+                rows.append(index_row(version, compensation[version.session_id], name))
+                export.record_rendered()
+            now = timezone.now()
+            archive.writestr(zip_entry("index.csv", now), index_csv(rows))
+            archive.writestr(zip_entry("index.json", now), index_json(export, rows))
+        spool.seek(0)
+        export.finish(spool.read())
+    return export
