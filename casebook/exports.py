@@ -23,19 +23,17 @@ import tempfile
 import zipfile
 
 from django import forms
-from django.conf import settings
-from django.db import models, transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef
 from django.http import Http404
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
 from deliberation.models import CompensationMeasure
-from principles.models import Membership, Organisation, membership_of
+from principles.models import Membership, membership_of
 
-from .models import RecordVersion
+from .models import RecordExport, RecordVersion
 
 logger = logging.getLogger(__name__)
 
@@ -196,146 +194,6 @@ def matching_versions(user, filters):
     elif filters["compensation"] == ExportForm.DONE:
         versions = versions.exclude(Exists(open_measures))
     return versions.order_by("session__date", "session_id", "number")
-
-
-# --- the export job --------------------------------------------------------------------
-
-
-class RecordExportQuerySet(models.QuerySet):
-    def of_organisation(self, organisation):
-        return self.filter(organisation=organisation)
-
-    def without_archive(self):
-        """Everything but the ZIP, which can be megabytes: only the download reads it."""
-        return self.defer("archive")
-
-
-class RecordExport(models.Model):
-    """One export of decision records, built in the background into one ZIP."""
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Waiting for its turn")
-        RUNNING = "running", _("Being made")
-        DONE = "done", _("Ready")
-        FAILED = "failed", _("Failed")
-
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="record_exports"
-    )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("requested by"),
-    )
-    created_at = models.DateTimeField(_("requested at"), default=timezone.now)
-    filters = models.JSONField(_("filters"), default=dict)
-    # The record versions chosen when the export was requested, so the ZIP holds exactly
-    # what was counted, even if a record is corrected while the export waits.
-    selection = models.JSONField(_("record versions"), default=list)
-    language = models.CharField(_("language"), max_length=10, default="nl")
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
-    )
-    total = models.PositiveIntegerField(_("records"), default=0)
-    rendered = models.PositiveIntegerField(_("records rendered"), default=0)
-    failures = models.JSONField(_("records that could not be rendered"), default=list)
-    archive = models.BinaryField(_("ZIP file"), null=True, editable=False)
-    archive_size = models.PositiveBigIntegerField(_("size of the ZIP file"), default=0)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
-    task_result_id = models.CharField(_("task"), max_length=64, blank=True)
-
-    objects = RecordExportQuerySet.as_manager()
-
-    class Meta:
-        app_label = "casebook"
-        ordering = ["-created_at", "-id"]
-        verbose_name = _("export of decision records")
-        verbose_name_plural = _("exports of decision records")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=["queued", "running", "done", "failed"]),
-                name="record_export_status_valid",
-            ),
-            models.CheckConstraint(
-                condition=Q(rendered__lte=models.F("total")),
-                name="record_export_rendered_at_most_total",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.organisation} · {self.created_at:%Y-%m-%d %H:%M}"
-
-    @property
-    def in_progress(self):
-        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
-
-    @property
-    def processed(self):
-        """Records done so far, whether their PDF could be rendered or not."""
-        return self.rendered + len(self.failures)
-
-    @property
-    def filename(self):
-        day = timezone.localtime(self.created_at).date().isoformat()
-        return f"besluiten-{slugify(self.organisation.name)}-{day}-{self.pk}.zip"
-
-    def versions(self):
-        """The chosen record versions, never other organisations' ones."""
-        return (
-            RecordVersion.objects.filter(
-                pk__in=self.selection, session__organisation_id=self.organisation_id
-            )
-            .select_related("session", "session__organisation", "finalised_by")
-            .annotate(is_current=~Exists(RecordVersion.objects.filter(supersedes=OuterRef("pk"))))
-            .order_by("session__date", "session_id", "number")
-        )
-
-    # --- the steps of building it, each saved at once so the status page can follow ---
-
-    def start(self):
-        self.status = self.Status.RUNNING
-        self.rendered = 0
-        self.failures = []
-        self.archive = None
-        self.archive_size = 0
-        self.finished_at = None
-        self.save(
-            update_fields=[
-                "status",
-                "rendered",
-                "failures",
-                "archive",
-                "archive_size",
-                "finished_at",
-            ]
-        )
-
-    def record_rendered(self):
-        self.rendered += 1
-        self.save(update_fields=["rendered"])
-
-    def record_failure(self, title, version, error):
-        self.failures = [*self.failures, {"title": title, "version": version, "error": error}]
-        self.save(update_fields=["failures"])
-
-    def finish(self, archive):
-        """Done with the ZIP; failed when not one record could be rendered."""
-        if self.total and not self.rendered:
-            self.status = self.Status.FAILED
-            self.archive = None
-        else:
-            self.status = self.Status.DONE
-            self.archive = archive
-        self.archive_size = len(self.archive or b"")
-        self.finished_at = timezone.now()
-        self.save(update_fields=["status", "archive", "archive_size", "finished_at"])
-
-    def fail(self):
-        self.status = self.Status.FAILED
-        self.archive = None
-        self.finished_at = timezone.now()
-        self.save(update_fields=["status", "archive", "finished_at"])
 
 
 def request_export(organisation, user, filters, selection, language):

@@ -10,7 +10,8 @@ def build_export(export_id):
     Errors of single records are kept in the export; anything else marks the whole export
     failed (so its page stops waiting) and fails the task too, so the worker logs it.
     """
-    from .exports import RecordExport, build
+    from .exports import build
+    from .models import RecordExport
 
     export = RecordExport.objects.select_related("organisation").get(pk=export_id)
     try:

@@ -18,8 +18,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from casebook import records
-from casebook.exports import RecordExport
-from casebook.models import RecordVersion
+from casebook.models import RecordExport, RecordVersion
 from casebook.tasks import build_export
 from deliberation.models import CompensationMeasure, Session
 from tests.helpers import HTMX
