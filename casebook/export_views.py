@@ -14,8 +14,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import content_disposition_header
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .exports import (
@@ -59,7 +58,12 @@ def export_list(request):
     )
     messages.success(
         request,
-        _("The export of %(count)s records has been started.") % {"count": export.total},
+        ngettext(
+            "The export of %(count)s record has been started.",
+            "The export of %(count)s records has been started.",
+            export.total,
+        )
+        % {"count": export.total},
     )
     return redirect("export_status", pk=export.pk)
 

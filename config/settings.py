@@ -101,7 +101,8 @@ else:
             },
             # Tests use a file too: an in-memory database shares one cache between the
             # live server's threads and answers "table is locked" instead of waiting.
-            "TEST": {"NAME": BASE_DIR / "test-toetssteen.sqlite3"},
+            # The process id keeps two test runs on one machine apart.
+            "TEST": {"NAME": BASE_DIR / f"test-toetssteen-{os.getpid()}.sqlite3"},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
