@@ -418,6 +418,10 @@ class RuleForm(VersionedModelForm):
             ),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["verdict"].choices = ApplicableRule.Verdict.choices
+
     def clean_assessment(self):
         text = self.cleaned_data["assessment"].strip()
         if not text:
@@ -573,6 +577,12 @@ class ControlAnswerForm(forms.ModelForm):
             "stance": forms.RadioSelect,
             "comment": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Radio buttons need no empty "---------" option.
+        self.fields["situation"].choices = ControlAnswer.Situation.choices
+        self.fields["stance"].choices = ControlAnswer.Stance.choices
 
 
 class ObjectionForm(forms.ModelForm):

@@ -1,0 +1,126 @@
+"""A keyboard-only user, every step at phone, laptop and beamer size, and no outside requests."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils.translation import gettext as _
+
+from deliberation.models import Session
+
+SIZES = {"phone": (390, 844), "laptop": (1280, 800), "beamer": (1920, 1080)}
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("load_demo", stdout=StringIO())
+    return Session.objects.get(title="Participatie bij de nieuwe wijk Veldkamp")
+
+
+def log_in_with_keyboard(page, base):
+    page.goto(f"{base}/inloggen/")
+    page.keyboard.press("Tab")  # the skip link comes first
+    tab_to(page, "id_username")
+    page.keyboard.type("gespreksleider.lindeveen")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Toetssteen-demo-2026")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base}/")
+
+
+def focused(page):
+    return page.evaluate(
+        "() => [document.activeElement.id, document.activeElement.textContent.trim()]"
+    )
+
+
+def choose_radio(page, name, element_id):
+    """Tab into a radio group, then move with the arrow keys to the option (which checks it)."""
+    for _step in range(200):
+        if page.evaluate("() => document.activeElement.name") == name:
+            break
+        page.keyboard.press("Tab")
+    for _step in range(10):
+        if focused(page)[0] == element_id:
+            if not page.evaluate("() => document.activeElement.checked"):
+                page.keyboard.press("Space")
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"the arrow keys never reached {element_id}")
+
+
+def tab_to(page, element_id=None, text=None, limit=200):
+    """Press Tab until the element with this id (or this text) has the focus."""
+    for _step in range(limit):
+        current_id, current_text = focused(page)
+        if (element_id and current_id == element_id) or (text and current_text == text):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {element_id or text}")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_keyboard_only_user_works_through_a_session(page, live_server, demo):
+    log_in_with_keyboard(page, live_server.url)
+    page.goto(f"{live_server.url}/sessies/{demo.pk}/stap/3/")
+
+    # Step 3 with the keyboard: type, choose a radio button, save.
+    tab_to(page, "id_main-owner_name")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("De wethouder wonen")
+    choose_radio(page, "main-group_owns_problem", "id_main-group_owns_problem_1")
+    tab_to(page, text=_("Save"))
+    page.keyboard.press("Enter")
+    page.get_by_text(_("Saved."), exact=True).wait_for()
+    # After the htmx save, the focus is on the message, not lost at the top of the page.
+    assert focused(page)[1] == _("Saved.")
+
+    # Step 5: add an argument with the keyboard alone.
+    page.goto(f"{live_server.url}/sessies/{demo.pk}/stap/5/")
+    choose_radio(page, "add-arguments-side", "id_add-arguments-side_1")
+    tab_to(page, "id_add-arguments-text")
+    page.keyboard.type("Jongeren wonen straks in de wijk en hebben recht op een stem.")
+    choose_radio(page, "add-arguments-category", "id_add-arguments-category_0")
+    tab_to(page, text=_("Add argument"))
+    page.keyboard.press("Enter")
+    page.get_by_role("table").get_by_text(
+        "Jongeren wonen straks in de wijk en hebben recht op een stem.", exact=True
+    ).wait_for()
+
+    # The control question with the keyboard.
+    page.goto(f"{live_server.url}/sessies/{demo.pk}/controlevraag/")
+    choose_radio(page, "control-situation", "id_control-situation_1")
+    choose_radio(page, "control-stance", "id_control-stance_0")
+    tab_to(page, text=_("Save my answer"))
+    page.keyboard.press("Enter")
+
+    page.get_by_text(_("Thank you, your answer has been saved.")).wait_for()
+    demo.refresh_from_db()
+    assert demo.owner_name == "De wethouder wonen"
+    assert demo.arguments.filter(text__startswith="Jongeren wonen straks").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_step_at_phone_laptop_and_beamer_size_loads_nothing_from_outside(
+    browser, live_server, demo, artifacts
+):
+    outside = []
+    for size, (width, height) in SIZES.items():
+        context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": height})
+        page = context.new_page()
+        page.on(
+            "request",
+            lambda request: request.url.startswith(live_server.url) or outside.append(request.url),
+        )
+        log_in_with_keyboard(page, live_server.url)
+        urls = [f"/sessies/{demo.pk}/stap/{n}/" for n in range(1, 8)]
+        urls.append(f"/sessies/{demo.pk}/controlevraag/")
+        for number, url in enumerate(urls, start=1):
+            page.goto(f"{live_server.url}{url}")
+            # Nothing may stick out sideways: the page scrolls vertically only.
+            assert page.evaluate(
+                "() => document.documentElement.scrollWidth <= window.innerWidth + 1"
+            ), f"{url} is wider than the {size} screen"
+            page.screenshot(path=str(artifacts / f"step-{number}-{size}.png"), full_page=True)
+        context.close()
+    assert outside == []
