@@ -124,3 +124,20 @@ def test_every_step_at_phone_laptop_and_beamer_size_loads_nothing_from_outside(
             page.screenshot(path=str(artifacts / f"step-{number}-{size}.png"), full_page=True)
         context.close()
     assert outside == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_laptop_zoomed_to_200_percent_still_fits(browser, live_server, demo, artifacts):
+    # Browser zoom at 200 % on a 1280 x 800 screen leaves a 640 x 400 CSS viewport.
+    context = browser.new_context(
+        locale="nl-NL", viewport={"width": 640, "height": 400}, device_scale_factor=2
+    )
+    page = context.new_page()
+    log_in_with_keyboard(page, live_server.url)
+    for number in (1, 5, 6):
+        page.goto(f"{live_server.url}/sessies/{demo.pk}/stap/{number}/")
+        assert page.evaluate(
+            "() => document.documentElement.scrollWidth <= window.innerWidth + 1"
+        ), f"step {number} does not fit at 200 % zoom"
+        page.screenshot(path=str(artifacts / f"step-{number}-zoom-200.png"))
+    context.close()
