@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import CoreValue, Membership, Organisation, Principle, RCriterion
 
@@ -15,6 +16,20 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name"]
     inlines = [CoreValueInline]
+    fieldsets = [
+        (None, {"fields": ["name", "kind"]}),
+        (
+            _("Theme"),
+            {
+                "fields": ["theme_class", "theme_stylesheet"],
+                "description": _(
+                    "Optional: your own look on top of the NL Design System. The class goes on "
+                    "the page body; the stylesheet, from the static files, sets design tokens "
+                    "for that class."
+                ),
+            },
+        ),
+    ]
 
 
 @admin.register(Membership)

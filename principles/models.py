@@ -1,7 +1,12 @@
 """The normative framework: the Code's seven principles, the three R's,
 organisations with their kernwaarden, and who belongs to which organisation."""
 
+import re
+
 from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -57,6 +62,42 @@ class RCriterion(BilingualText):
         verbose_name_plural = _("the three R's")
 
 
+# A CSS class name for <body>: lower case, digits and hyphens, starting with a letter.
+THEME_CLASS_PATTERN = r"^[a-z][a-z0-9-]{0,62}$"
+# A path of a stylesheet inside the static files: relative, segments of letters, digits,
+# "_", "-" and "." that do not start with a dot (so no "..", no hidden files), ending in .css.
+_SEGMENT = r"[A-Za-z0-9_][A-Za-z0-9_.-]*"
+THEME_STYLESHEET_PATTERN = re.compile(rf"^{_SEGMENT}(?:/{_SEGMENT})*\.css$")
+
+validate_theme_class = RegexValidator(
+    THEME_CLASS_PATTERN,
+    _(
+        "Use lower-case letters, digits and hyphens, starting with a letter "
+        "(at most 63 characters), for example gemeente-lindeveen."
+    ),
+)
+
+
+def validate_theme_stylesheet(value):
+    """A relative path of an existing .css file in our static files, such as themes/x.css."""
+    if not value.endswith(".css"):
+        raise ValidationError(_("The stylesheet must be a .css file."), code="not_css")
+    if not THEME_STYLESHEET_PATTERN.match(value) or ".." in value.split("/"):
+        raise ValidationError(
+            _(
+                "Give a path inside the static files without “..”, for example "
+                "themes/gemeente-lindeveen.css."
+            ),
+            code="invalid_path",
+        )
+    if not finders.find(value):
+        raise ValidationError(
+            _("There is no stylesheet %(path)s in the static files."),
+            code="not_found",
+            params={"path": value},
+        )
+
+
 class Organisation(models.Model):
     class Kind(models.TextChoices):
         MINISTRY = "ministerie", _("Ministry")
@@ -67,6 +108,27 @@ class Organisation(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    theme_class = models.CharField(
+        _("theme class"),
+        max_length=63,
+        blank=True,
+        validators=[validate_theme_class],
+        help_text=_(
+            "A CSS class that Toetssteen puts on the page body, so the theme stylesheet can "
+            "change the design tokens for this organisation. Leave empty for the standard look."
+        ),
+    )
+    theme_stylesheet = models.CharField(
+        _("theme stylesheet"),
+        max_length=200,
+        blank=True,
+        validators=[validate_theme_stylesheet],
+        help_text=_(
+            "The path of a stylesheet in the static files, for example "
+            "themes/voorbeeld-donker.css. It is loaded after the standard stylesheet. Use only "
+            "design tokens your organisation may use; check the contrast (WCAG 2.2 AA)."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -21,3 +21,19 @@ def framework(request):
             "organisation": membership.organisation if membership else None,
         },
     )
+
+
+@require_GET
+def help_page(request):
+    """How the method works and how Toetssteen records it, in plain language; no login needed."""
+    return TemplateResponse(
+        request,
+        "principles/help.html",
+        {"principles": Principle.objects.all(), "r_criteria": RCriterion.objects.all()},
+    )
+
+
+@require_GET
+def accessibility(request):
+    """The accessibility statement (toegankelijkheidsverklaring); no login needed."""
+    return TemplateResponse(request, "principles/accessibility.html")

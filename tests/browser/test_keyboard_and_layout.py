@@ -30,7 +30,8 @@ def log_in_with_keyboard(page, base):
 
 def focused(page):
     return page.evaluate(
-        "() => [document.activeElement.id, document.activeElement.textContent.trim()]"
+        "() => [document.activeElement.id, document.activeElement.textContent.trim(),"
+        " document.activeElement.tagName]"
     )
 
 
@@ -49,14 +50,32 @@ def choose_radio(page, name, element_id):
     raise AssertionError(f"the arrow keys never reached {element_id}")
 
 
-def tab_to(page, element_id=None, text=None, limit=200):
-    """Press Tab until the element with this id (or this text) has the focus."""
+def tab_to(page, element_id=None, text=None, tag=None, limit=300):
+    """Press Tab until the element with this id (or this text, and tag) has the focus."""
     for _step in range(limit):
-        current_id, current_text = focused(page)
-        if (element_id and current_id == element_id) or (text and current_text == text):
+        current_id, current_text, current_tag = focused(page)
+        if (element_id and current_id == element_id) or (
+            text and current_text == text and (tag is None or current_tag == tag)
+        ):
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"Tab never reached {element_id or text}")
+
+
+def type_into(page, element_id, text):
+    tab_to(page, element_id)
+    page.keyboard.type(text)
+
+
+def press_button(page, text):
+    tab_to(page, text=text, tag="BUTTON")
+    page.keyboard.press("Enter")
+
+
+def follow_link(page, label):
+    tab_to(page, text=label, tag="A")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -141,3 +160,97 @@ def test_a_laptop_zoomed_to_200_percent_still_fits(browser, live_server, demo, a
         ), f"step {number} does not fit at 200 % zoom"
         page.screenshot(path=str(artifacts / f"step-{number}-zoom-200.png"))
     context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_keyboard_only_user_completes_a_whole_new_session(page, live_server, demo):
+    log_in_with_keyboard(page, live_server.url)
+    follow_link(page, _("Start a new session"))
+    type_into(page, "id_title", "Toetsenbord alleen")
+    with page.expect_navigation():
+        press_button(page, _("Create session"))
+
+    type_into(page, "id_main-problem_statement", "Mogen we de speeltuin sluiten?")
+    type_into(page, "id_main-option_x", "De speeltuin sluiten")
+    type_into(page, "id_main-option_y", "De speeltuin openhouden")
+    choose_radio(page, "main-clear_legal_rule", "id_main-clear_legal_rule_2")
+    press_button(page, _("Save"))
+    page.get_by_text(_("Saved."), exact=True).wait_for()
+
+    follow_link(page, _("Step %(number)s") % {"number": 2} + " →")
+    type_into(page, "id_add-stakeholders-name", "Kinderen en ouders")
+    tab_to(page, "id_add-stakeholders-kind")
+    page.keyboard.press("ArrowDown")  # the first kind: citizens
+    press_button(page, _("Add stakeholder"))
+    page.get_by_role("region", name=_("Stakeholders")).get_by_role("listitem").first.wait_for()
+
+    follow_link(page, _("Step %(number)s") % {"number": 3} + " →")
+    type_into(page, "id_main-owner_name", "De wethouder")
+    choose_radio(page, "main-group_owns_problem", "id_main-group_owns_problem_1")
+    press_button(page, _("Save"))
+    page.get_by_text(_("Saved."), exact=True).wait_for()
+
+    follow_link(page, _("Step %(number)s") % {"number": 4} + " →")
+    type_into(page, "id_add-facts-text", "De speeltoestellen zijn afgekeurd.")
+    press_button(page, _("Add fact"))
+    page.get_by_role("region", name=_("Known facts")).get_by_role("listitem").first.wait_for()
+    choose_radio(page, "main-facts_sufficient", "id_main-facts_sufficient_1")
+    press_button(page, _("Save"))
+    page.get_by_text(_("Saved."), exact=True).wait_for()
+
+    follow_link(page, _("Step %(number)s") % {"number": 5} + " →")
+    for side, category, text in (
+        (
+            "id_add-arguments-side_0",
+            "id_add-arguments-category_0",
+            "Kinderen hebben recht op spel.",
+        ),
+        (
+            "id_add-arguments-side_1",
+            "id_add-arguments-category_1",
+            "Afgekeurde toestellen zijn gevaarlijk.",
+        ),
+    ):
+        choose_radio(page, "add-arguments-side", side)
+        type_into(page, "id_add-arguments-text", text)
+        choose_radio(page, "add-arguments-category", category)
+        press_button(page, _("Add argument"))
+        page.get_by_role("table").get_by_text(text, exact=True).wait_for()
+
+    follow_link(page, _("Step %(number)s") % {"number": 6} + " →")
+    choose_radio(page, "main-chosen_option", "id_main-chosen_option_1")
+    tab_to(page, "id_main-decisive_0")
+    page.keyboard.press("Space")
+    type_into(page, "id_main-reasoning", "Het recht op spel weegt zwaarder; we zoeken vervanging.")
+    for code in ("rechtsgelijkheid", "rechtmatigheid", "rechtvaardigheid"):
+        choose_radio(page, f"main-r_{code}", f"id_main-r_{code}_1")
+    for code in (
+        "openheid-integriteit",
+        "participatie",
+        "behoorlijke-contacten",
+        "doelgerichtheid-doelmatigheid",
+        "legitimiteit",
+        "zelfreinigend-lerend-vermogen",
+        "verantwoording",
+    ):
+        choose_radio(page, f"main-p_{code}", f"id_main-p_{code}_1")
+    press_button(page, _("Save"))
+    page.get_by_text(_("Saved."), exact=True).wait_for()
+
+    follow_link(page, _("Step %(number)s") % {"number": 7} + " →")
+    type_into(page, "id_add-measures-action", "Een tijdelijk speelveld bij de school.")
+    press_button(page, _("Add measure"))
+    page.get_by_role("region", name=_("Compensation measures")).get_by_role(
+        "listitem"
+    ).first.wait_for()
+
+    follow_link(page, _("Control question") + " →")
+    choose_radio(page, "control-situation", "id_control-situation_1")
+    choose_radio(page, "control-stance", "id_control-stance_0")
+    press_button(page, _("Save my answer"))
+    page.get_by_text(_("Thank you, your answer has been saved.")).wait_for()
+
+    session = Session.objects.get(title="Toetsenbord alleen")
+    session.load_progress()
+    assert [session.step_complete(n) for n in range(1, 9)] == [True] * 8
+    assert session.status == Session.Status.DECIDED
