@@ -41,7 +41,7 @@ def pages(transactional_db):
     )
     pk = open_session.pk
     return {
-        "anonymous": ["/inloggen/"],
+        "anonymous": ["/inloggen/", "/help/", "/toegankelijkheid/"],
         "gespreksleider.lindeveen": [
             "/",
             "/sessies/nieuw/",
