@@ -7,20 +7,16 @@ stakeholders, and destroys it afterwards. See bench/README.md for how to read th
 """
 
 import argparse
-import json
 import os
 import platform
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 import tracemalloc
 from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
 
 # --- the session ---------------------------------------------------------------------------
 
@@ -983,48 +979,9 @@ def main():
         parser.error("--iterations must be at least 1 and --warmup at least 0")
 
     sys.path.insert(0, str(ROOT))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
-    scratch = Path(tempfile.mkdtemp(prefix="toetssteen-bench-"))
-    if not os.environ.get("DATABASE_URL"):
-        # Never the developer's toetssteen.sqlite3, not even for the first connection.
-        os.environ["SQLITE_NAME"] = str(scratch / "unused.sqlite3")
+    from bench.harness import run_benchmark
 
-    try:
-        import django
-
-        django.setup()
-        from django.conf import settings
-        from django.db import connection
-
-        # As Django's test runner does: no query log slowing down every request, and
-        # templates compiled without debug information, as in production.
-        settings.DEBUG = False
-        if "testserver" not in settings.ALLOWED_HOSTS and "*" not in settings.ALLOWED_HOSTS:
-            settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-        if connection.vendor == "sqlite":
-            # A file, not Django's default in-memory test database: like a real deployment.
-            test_name = str(scratch / "bench.sqlite3")
-        else:
-            # Our own name, so a test run on the same server keeps its test database.
-            test_name = f"test_{connection.settings_dict['NAME']}_bench_{os.getpid()}"
-        connection.settings_dict["TEST"]["NAME"] = test_name
-        print(f"Creating the throwaway database {test_name} …", file=sys.stderr, flush=True)
-        old_name = connection.creation.create_test_db(
-            verbosity=0, autoclobber=True, serialize=False
-        )
-        try:
-            result = run(args)
-        finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-
-    print()
-    print(report(result))
-    RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / f"step_pages-{result['backend']}.json"
-    path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"Results written to {path.relative_to(ROOT)}")
+    run_benchmark("step_pages", run, report, args)
 
 
 if __name__ == "__main__":
