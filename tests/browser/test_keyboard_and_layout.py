@@ -72,6 +72,21 @@ def press_button(page, text):
     page.keyboard.press("Enter")
 
 
+def wait_until_saved(page):
+    """After an htmx save: the message is there and has taken the focus (on settle)."""
+    page.get_by_text(_("Saved."), exact=True).wait_for()
+    page.wait_for_function(
+        "text => document.activeElement.textContent.trim() === text", arg=_("Saved.")
+    )
+
+
+def wait_until_added(page, region):
+    """After an htmx addition the focus is in the refreshed region (on settle)."""
+    page.wait_for_function(
+        "id => document.getElementById(id)?.contains(document.activeElement)", arg=region
+    )
+
+
 def follow_link(page, label):
     tab_to(page, text=label, tag="A")
     with page.expect_navigation():
@@ -90,11 +105,8 @@ def test_a_keyboard_only_user_works_through_a_session(page, live_server, demo):
     choose_radio(page, "main-group_owns_problem", "id_main-group_owns_problem_1")
     tab_to(page, text=_("Save"))
     page.keyboard.press("Enter")
-    page.get_by_text(_("Saved."), exact=True).wait_for()
     # After the htmx save, the focus is on the message, not lost at the top of the page.
-    page.wait_for_function(
-        "text => document.activeElement.textContent.trim() === text", arg=_("Saved.")
-    )
+    wait_until_saved(page)
 
     # Step 5: add an argument with the keyboard alone.
     page.goto(f"{live_server.url}/sessies/{demo.pk}/stap/5/")
@@ -177,7 +189,7 @@ def test_a_keyboard_only_user_completes_a_whole_new_session(page, live_server, d
     type_into(page, "id_main-option_y", "De speeltuin openhouden")
     choose_radio(page, "main-clear_legal_rule", "id_main-clear_legal_rule_2")
     press_button(page, _("Save"))
-    page.get_by_text(_("Saved."), exact=True).wait_for()
+    wait_until_saved(page)
 
     follow_link(page, _("Step %(number)s") % {"number": 2} + " →")
     type_into(page, "id_add-stakeholders-name", "Kinderen en ouders")
@@ -185,20 +197,22 @@ def test_a_keyboard_only_user_completes_a_whole_new_session(page, live_server, d
     page.keyboard.press("ArrowDown")  # the first kind: citizens
     press_button(page, _("Add stakeholder"))
     page.get_by_role("region", name=_("Stakeholders")).get_by_role("listitem").first.wait_for()
+    wait_until_added(page, "stakeholders")
 
     follow_link(page, _("Step %(number)s") % {"number": 3} + " →")
     type_into(page, "id_main-owner_name", "De wethouder")
     choose_radio(page, "main-group_owns_problem", "id_main-group_owns_problem_1")
     press_button(page, _("Save"))
-    page.get_by_text(_("Saved."), exact=True).wait_for()
+    wait_until_saved(page)
 
     follow_link(page, _("Step %(number)s") % {"number": 4} + " →")
     type_into(page, "id_add-facts-text", "De speeltoestellen zijn afgekeurd.")
     press_button(page, _("Add fact"))
     page.get_by_role("region", name=_("Known facts")).get_by_role("listitem").first.wait_for()
+    wait_until_added(page, "facts")
     choose_radio(page, "main-facts_sufficient", "id_main-facts_sufficient_1")
     press_button(page, _("Save"))
-    page.get_by_text(_("Saved."), exact=True).wait_for()
+    wait_until_saved(page)
 
     follow_link(page, _("Step %(number)s") % {"number": 5} + " →")
     for side, category, text in (
@@ -218,6 +232,7 @@ def test_a_keyboard_only_user_completes_a_whole_new_session(page, live_server, d
         choose_radio(page, "add-arguments-category", category)
         press_button(page, _("Add argument"))
         page.get_by_role("table").get_by_text(text, exact=True).wait_for()
+        wait_until_added(page, "arguments")
 
     follow_link(page, _("Step %(number)s") % {"number": 6} + " →")
     choose_radio(page, "main-chosen_option", "id_main-chosen_option_1")
@@ -237,7 +252,7 @@ def test_a_keyboard_only_user_completes_a_whole_new_session(page, live_server, d
     ):
         choose_radio(page, f"main-p_{code}", f"id_main-p_{code}_1")
     press_button(page, _("Save"))
-    page.get_by_text(_("Saved."), exact=True).wait_for()
+    wait_until_saved(page)
 
     follow_link(page, _("Step %(number)s") % {"number": 7} + " →")
     type_into(page, "id_add-measures-action", "Een tijdelijk speelveld bij de school.")
@@ -245,6 +260,7 @@ def test_a_keyboard_only_user_completes_a_whole_new_session(page, live_server, d
     page.get_by_role("region", name=_("Compensation measures")).get_by_role(
         "listitem"
     ).first.wait_for()
+    wait_until_added(page, "measures")
 
     follow_link(page, _("Control question") + " →")
     choose_radio(page, "control-situation", "id_control-situation_1")
