@@ -12,7 +12,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from deliberation.access import get_item_for_session, get_session_for_user
 from deliberation.models import CompensationMeasure, Session
-from deliberation.views import can_finalise
 from principles.models import membership_of
 
 from . import records
@@ -33,7 +32,7 @@ def get_version(session, number):
 @login_required
 def finalise(request, pk):
     session = get_session_for_user(request.user, pk)
-    if not can_finalise(session, request.user):
+    if not session.can_finalise(request.user):
         raise Http404
     correction = session.record_versions.exists()
     missing = records.missing_steps(session)
@@ -64,7 +63,7 @@ def finalise(request, pk):
 @login_required
 def start_correction(request, pk):
     session = get_session_for_user(request.user, pk)
-    if not can_finalise(session, request.user) or session.status != Session.Status.FINALISED:
+    if not session.can_finalise(request.user) or session.status != Session.Status.FINALISED:
         raise Http404
     records.start_correction(session)
     messages.success(
@@ -92,7 +91,7 @@ def record(request, pk):
     measures = list(
         CompensationMeasure.objects.filter(session=session).select_related("stakeholder")
     )
-    can_follow_up = session.can_lead(request.user) or can_finalise(session, request.user)
+    can_follow_up = session.can_follow_up(request.user)
     for measure in measures:
         measure.status_form = (
             MeasureStatusForm(instance=measure, prefix=f"measure-{measure.pk}")
@@ -108,7 +107,7 @@ def record(request, pk):
             "current": current,
             "data": current.data,
             "measures": measures,
-            "can_finalise": can_finalise(session, request.user),
+            "can_finalise": session.can_finalise(request.user),
             "correcting": session.status != Session.Status.FINALISED,
         },
     )
@@ -119,7 +118,7 @@ def record(request, pk):
 def measure_status(request, pk, measure_pk):
     """Compensation is follow-up: its status changes without touching the record."""
     session = get_session_for_user(request.user, pk)
-    if not (session.can_lead(request.user) or can_finalise(session, request.user)):
+    if not session.can_follow_up(request.user):
         raise Http404
     if not session.record_versions.exists():
         raise Http404

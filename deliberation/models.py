@@ -14,6 +14,7 @@ from principles.models import (
     Organisation,
     Principle,
     RCriterion,
+    Role,
     membership_of,
 )
 
@@ -72,7 +73,7 @@ class SessionQuerySet(models.QuerySet):
         if membership is None:
             return self.none()
         qs = self.filter(organisation_id=membership.organisation_id)
-        if membership.role in Session.OVERSEEING_ROLES:
+        if membership.oversees:
             return qs
         takes_part = Session.participants.through.objects.filter(session=OuterRef("pk"), user=user)
         return qs.filter(Exists(takes_part) | Q(facilitator=user) | Q(created_by=user))
@@ -88,8 +89,6 @@ class SessionQuerySet(models.QuerySet):
 
 class Session(models.Model):
     """A dilemma session (collegiaal moreel beraad)."""
-
-    OVERSEEING_ROLES = {"integriteitscoordinator", "manager", "beheerder"}
 
     class Mode(models.TextChoices):
         COLLEGIAL = "collegiaal", _("Collegial (a group with a facilitator)")
@@ -230,6 +229,17 @@ class Session(models.Model):
 
     def can_lead(self, user):
         return user.pk in {self.facilitator_id, self.created_by_id}
+
+    def can_follow_up(self, user):
+        """Who keeps the status of compensation measures current after finalising."""
+        return self.can_lead(user) or self.can_finalise(user)
+
+    def can_finalise(self, user):
+        """The gespreksleider finalises a decision; so does a manager of the organisation."""
+        membership = membership_of(user)
+        return self.facilitator_id == user.pk or (
+            membership is not None and membership.role == Role.MANAGER
+        )
 
     # --- progress ----------------------------------------------------------
 

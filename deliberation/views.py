@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from principles.models import Principle, RCriterion, Role, membership_of
+from principles.models import Principle, RCriterion, membership_of
 
 from . import forms
 from .access import get_item_for_session, get_session_for_user
@@ -39,15 +39,6 @@ from .models import (
     Stakeholder,
     Step,
 )
-
-
-def can_finalise(session, user):
-    """The gespreksleider finalises a decision; so does a manager of the organisation."""
-    membership = membership_of(user)
-    return session.facilitator_id == user.pk or (
-        membership is not None and membership.role == Role.MANAGER
-    )
-
 
 # --- the home page and the session itself ------------------------------------
 
@@ -164,7 +155,7 @@ def session_overview(request, pk):
         "participants": session.participants.order_by("first_name", "last_name"),
         "can_edit": session.can_edit(request.user),
         "can_lead": session.can_lead(request.user),
-        "can_finalise": can_finalise(session, request.user),
+        "can_finalise": session.can_finalise(request.user),
         "has_record": session.record_versions.exists(),
     }
     return TemplateResponse(request, "deliberation/session.html", context)

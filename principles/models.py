@@ -194,13 +194,12 @@ class Membership(models.Model):
         return f"{self.user} · {self.organisation} ({self.get_role_display()})"
 
     @property
-    def can_export(self):
-        """Managers, administrators and integrity coordinators export decision records."""
-        return self.role in {Role.MANAGER, Role.ADMINISTRATOR, Role.COORDINATOR}
+    def oversees(self):
+        """Integrity coordinators, managers and administrators oversee the organisation:
+        they read all its sessions and export its decision records."""
+        return self.role in {Role.COORDINATOR, Role.MANAGER, Role.ADMINISTRATOR}
 
-    @property
-    def can_facilitate(self):
-        return self.role in {Role.FACILITATOR, Role.COORDINATOR, Role.MANAGER, Role.ADMINISTRATOR}
+    can_export = oversees
 
 
 def membership_of(user):
