@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -127,8 +127,11 @@ def measure_status(request, pk, measure_pk):
     if not form.is_valid():
         messages.error(request, _("Choose one of the statuses in the list."))
         return redirect("record", pk=pk)
-    with transaction.atomic():
-        CompensationMeasure.objects.filter(pk=measure.pk).update(status=form.cleaned_data["status"])
+    # A new version, so that someone editing this measure in step 7 meanwhile (during a
+    # correction) gets a visible conflict instead of overwriting the status.
+    CompensationMeasure.objects.filter(pk=measure.pk).update(
+        status=form.cleaned_data["status"], version=F("version") + 1
+    )
     messages.success(request, _("The status of the measure has been saved."))
     return redirect("record", pk=pk)
 

@@ -606,11 +606,7 @@ def item_edit(request, pk, kind, item_pk):
         form.add_error(None, _("This form is incomplete. Reload the page and try again."))
         return item_response(request, data, kind, status=400, edit_form=form, editing=item.pk)
     with transaction.atomic():
-        fields = [
-            f
-            for f in form.Meta.fields
-            if f not in form.instance._meta.many_to_many and not is_m2m(kind.model, f)
-        ]
+        fields = [name for name in form.Meta.fields if not is_m2m(kind.model, name)]
         item = form.save(commit=False)
         if not item.save_if_unchanged(expected, fields):
             current = kind.model.objects.get(pk=item.pk)

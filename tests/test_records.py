@@ -206,3 +206,25 @@ def test_records_of_another_organisation_are_not_found(client, decided, outsider
     assert client.get(f"/sessies/{decided.pk}/besluit/v1/pdf/").status_code == 404
     assert client.post(f"/sessies/{decided.pk}/vaststellen/").status_code == 404
     assert client.post(f"/sessies/{decided.pk}/correctie/").status_code == 404
+
+
+def test_a_status_change_on_the_record_page_conflicts_with_an_older_edit(as_leader, decided):
+    as_leader.post(f"/sessies/{decided.pk}/vaststellen/")
+    measure = CompensationMeasure.objects.filter(session=decided).exclude(status="gereed").first()
+    seen_version = measure.version
+    as_leader.post(
+        f"/sessies/{decided.pk}/besluit/maatregelen/{measure.pk}/",
+        {f"measure-{measure.pk}-status": "gereed"},
+    )
+    as_leader.post(f"/sessies/{decided.pk}/correctie/")
+    prefix = f"edit-measures-{measure.pk}"
+    response = as_leader.post(
+        f"/sessies/{decided.pk}/measures/{measure.pk}/",
+        {
+            f"{prefix}-version": seen_version,
+            f"{prefix}-action": measure.action,
+            f"{prefix}-status": "gepland",
+        },
+    )
+    assert response.status_code == 409
+    assert CompensationMeasure.objects.get(pk=measure.pk).status == "gereed"
