@@ -299,33 +299,33 @@ class DecisionForm(VersionedForm):
             (a.pk, f"{a.side} · {a.category} · {a.text}") for a in self.arguments
         ]
         for criterion in self.r_criteria:
-            self.fields[f"r_{criterion.code}"] = forms.ChoiceField(
-                label=criterion.name,
-                help_text=criterion.statement,
-                choices=[("", _("Not judged yet")), *RJudgement.Assessment.choices],
-                widget=forms.RadioSelect,
-                required=False,
-            )
-            self.fields[f"r_{criterion.code}_note"] = forms.CharField(
-                label=_("Note on %(name)s") % {"name": criterion.name},
-                widget=forms.Textarea(attrs={"rows": 2}),
-                max_length=settings.TEXT_MAX_LENGTH,
-                required=False,
+            self.add_judgement(
+                "r", criterion, criterion.name, _("Not judged yet"), RJudgement.Assessment
             )
         for principle in self.principles:
-            self.fields[f"p_{principle.code}"] = forms.ChoiceField(
-                label=f"{principle.number}. {principle.name}",
-                help_text=principle.statement,
-                choices=[("", _("Not tested yet")), *PrincipleTest.Verdict.choices],
-                widget=forms.RadioSelect,
-                required=False,
+            self.add_judgement(
+                "p",
+                principle,
+                f"{principle.number}. {principle.name}",
+                _("Not tested yet"),
+                PrincipleTest.Verdict,
             )
-            self.fields[f"p_{principle.code}_note"] = forms.CharField(
-                label=_("Note on %(name)s") % {"name": principle.name},
-                widget=forms.Textarea(attrs={"rows": 2}),
-                max_length=settings.TEXT_MAX_LENGTH,
-                required=False,
-            )
+
+    def add_judgement(self, prefix, item, label, unanswered, choices):
+        """A judgement on one R or one principle: a radio group and a note."""
+        self.fields[f"{prefix}_{item.code}"] = forms.ChoiceField(
+            label=label,
+            help_text=item.statement,
+            choices=[("", unanswered), *choices.choices],
+            widget=forms.RadioSelect,
+            required=False,
+        )
+        self.fields[f"{prefix}_{item.code}_note"] = forms.CharField(
+            label=_("Note on %(name)s") % {"name": item.name},
+            widget=forms.Textarea(attrs={"rows": 2}),
+            max_length=settings.TEXT_MAX_LENGTH,
+            required=False,
+        )
 
     def r_fields(self):
         return [(self[f"r_{c.code}"], self[f"r_{c.code}_note"]) for c in self.r_criteria]
