@@ -5,6 +5,7 @@ Never the developer's database: on SQLite a file in a temporary folder, on Postg
 database of our own name next to the one in DATABASE_URL, dropped at the end.
 """
 
+import argparse
 import json
 import os
 import shutil
@@ -14,6 +15,27 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
+
+
+def parse_args(description, unit, iterations, warmup):
+    """--iterations and --warmup, the two knobs every benchmark here has."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument(
+        "--iterations",
+        type=int,
+        default=iterations,
+        help=f"measured {unit} per item and side (default {iterations})",
+    )
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=warmup,
+        help=f"unmeasured {unit} per item and side first (default {warmup})",
+    )
+    args = parser.parse_args()
+    if args.iterations < 1 or args.warmup < 0:
+        parser.error("--iterations must be at least 1 and --warmup at least 0")
+    return args
 
 
 def run_benchmark(name, run, report, args):

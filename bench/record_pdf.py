@@ -9,7 +9,6 @@ bare render of plain HTML with the same text, and destroys the database afterwar
 See bench/README.md for how to read the output.
 """
 
-import argparse
 import io
 import json
 import os
@@ -361,20 +360,10 @@ def report(result):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument(
-        "--iterations", type=int, default=7, help="measured renders per record and side (7)"
-    )
-    parser.add_argument(
-        "--warmup", type=int, default=1, help="unmeasured renders per record and side first (1)"
-    )
-    args = parser.parse_args()
-    if args.iterations < 1 or args.warmup < 0:
-        parser.error("--iterations must be at least 1 and --warmup at least 0")
-
     sys.path.insert(0, str(ROOT))
-    from bench.harness import run_benchmark
+    from bench.harness import parse_args, run_benchmark
 
+    args = parse_args(__doc__.split("\n")[0], "renders", iterations=7, warmup=1)
     run_benchmark("record_pdf", run, report, args)
 
 

@@ -6,7 +6,6 @@ creates a throwaway test database, fills it with one session of 40 arguments and
 stakeholders, and destroys it afterwards. See bench/README.md for how to read the output.
 """
 
-import argparse
 import os
 import platform
 import statistics
@@ -961,26 +960,10 @@ def report(result):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument(
-        "--iterations",
-        type=int,
-        default=30,
-        help="measured requests per page and side (default 30)",
-    )
-    parser.add_argument(
-        "--warmup",
-        type=int,
-        default=5,
-        help="unmeasured requests per page and side first (default 5)",
-    )
-    args = parser.parse_args()
-    if args.iterations < 1 or args.warmup < 0:
-        parser.error("--iterations must be at least 1 and --warmup at least 0")
-
     sys.path.insert(0, str(ROOT))
-    from bench.harness import run_benchmark
+    from bench.harness import parse_args, run_benchmark
 
+    args = parse_args(__doc__.split("\n")[0], "requests", iterations=30, warmup=5)
     run_benchmark("step_pages", run, report, args)
 
 
