@@ -3,9 +3,7 @@
 from django.utils.translation import gettext as _
 
 
-def test_a_page_of_another_organisation_says_not_found_and_offers_a_way_back(
-    as_outsider, session
-):
+def test_a_page_of_another_organisation_says_not_found_and_offers_a_way_back(as_outsider, session):
     response = as_outsider.get(f"/sessies/{session.pk}/stap/1/")
     assert response.status_code == 404
     body = response.content.decode()
