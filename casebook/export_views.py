@@ -17,6 +17,8 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import get_language, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from principles import audit
+
 from .exports import (
     RECENT_EXPORTS,
     ExportForm,
@@ -87,6 +89,7 @@ def export_download(request, pk):
     if export.status != RecordExport.Status.DONE:
         raise Http404
     archive = RecordExport.objects.values_list("archive", flat=True).get(pk=export.pk)
+    audit.record("export.download", export)
     return FileResponse(
         io.BytesIO(bytes(archive)),
         as_attachment=True,
@@ -103,6 +106,7 @@ def record_json(request, pk):
 
     version = get_version_for_user(request.user, pk)
     stem = record_filename(version).removesuffix(".pdf")
+    audit.record("record.download", version, detail={"format": "json", "version": version.number})
     response = HttpResponse(version.canonical_json, content_type="application/json")
     response["Content-Disposition"] = content_disposition_header(True, f"{stem}.json")
     return response

@@ -31,7 +31,9 @@ from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
 from deliberation.models import CompensationMeasure
+from principles import audit
 from principles.models import Membership, membership_of
+from principles.permissions import Action, may
 
 from .models import RecordExport, RecordVersion
 
@@ -67,8 +69,8 @@ RECENT_EXPORTS = 20
 def exporter_membership(user):
     """The membership of a user who may export; 404 for everyone else."""
     membership = membership_of(user)
-    if membership is None or not membership.can_export:
-        raise Http404
+    if membership is None or not may(user, Action.EXPORT):
+        audit.refuse("export.view")
     return membership
 
 
@@ -82,6 +84,9 @@ def get_export_for_user(user, pk):
             .get(pk=pk, organisation_id=membership.organisation_id)
         )
     except RecordExport.DoesNotExist:
+        other = RecordExport.objects.without_archive().filter(pk=pk).first()
+        if other is not None:
+            audit.refuse("export.view", other)
         raise Http404 from None
 
 
@@ -90,6 +95,9 @@ def get_version_for_user(user, pk):
     try:
         return RecordVersion.objects.visible_to(user).select_related("session").get(pk=pk)
     except RecordVersion.DoesNotExist:
+        other = RecordVersion.objects.select_related("session").filter(pk=pk).first()
+        if other is not None:
+            audit.refuse("record.download", other)
         raise Http404 from None
 
 
@@ -212,6 +220,7 @@ def request_export(organisation, user, filters, selection, language):
         )
         result = build_export.enqueue(export.pk)
         RecordExport.objects.filter(pk=export.pk).update(task_result_id=result.id)
+        audit.record("export.create", export, detail={"records": len(selection)})
     export.task_result_id = result.id
     return export
 

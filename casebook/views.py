@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
@@ -10,8 +11,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from deliberation.access import get_item_for_session, get_session_for_user
+from deliberation.access import get_item_for_session, get_session_for_user, require
 from deliberation.models import CompensationMeasure, Session
+from principles import audit
 from principles.models import membership_of
 
 from . import records
@@ -32,8 +34,7 @@ def get_version(session, number):
 @login_required
 def finalise(request, pk):
     session = get_session_for_user(request.user, pk)
-    if not session.can_finalise(request.user):
-        raise Http404
+    require(session.can_finalise(request.user), "record.finalise", session)
     correction = session.record_versions.exists()
     missing = records.missing_steps(session)
     not_decided = session.status != Session.Status.DECIDED
@@ -51,7 +52,11 @@ def finalise(request, pk):
         return TemplateResponse(request, "casebook/finalise.html", context, status=422)
     if not form.is_valid():
         return TemplateResponse(request, "casebook/finalise.html", context, status=422)
-    version = records.finalise(session, by=request.user, reason=form.cleaned_data.get("reason", ""))
+    with transaction.atomic():
+        version = records.finalise(
+            session, by=request.user, reason=form.cleaned_data.get("reason", "")
+        )
+        audit.record("record.finalise", version, detail={"version": version.number})
     messages.success(
         request,
         _("The decision has been finalised as version %(number)s.") % {"number": version.number},
@@ -63,9 +68,12 @@ def finalise(request, pk):
 @login_required
 def start_correction(request, pk):
     session = get_session_for_user(request.user, pk)
-    if not session.can_finalise(request.user) or session.status != Session.Status.FINALISED:
+    require(session.can_amend(request.user), "record.amend", session)
+    if session.status != Session.Status.FINALISED:
         raise Http404
-    records.start_correction(session)
+    with transaction.atomic():
+        records.start_correction(session)
+        audit.record("record.amend", session)
     messages.success(
         request,
         _(
@@ -118,8 +126,7 @@ def record(request, pk):
 def measure_status(request, pk, measure_pk):
     """Compensation is follow-up: its status changes without touching the record."""
     session = get_session_for_user(request.user, pk)
-    if not session.can_follow_up(request.user):
-        raise Http404
+    require(session.can_follow_up(request.user), "measure.status", session)
     if not session.record_versions.exists():
         raise Http404
     measure = get_item_for_session(CompensationMeasure, session, measure_pk)
@@ -129,9 +136,11 @@ def measure_status(request, pk, measure_pk):
         return redirect("record", pk=pk)
     # A new version, so that someone editing this measure in step 7 meanwhile (during a
     # correction) gets a visible conflict instead of overwriting the status.
-    CompensationMeasure.objects.filter(pk=measure.pk).update(
-        status=form.cleaned_data["status"], version=F("version") + 1
-    )
+    with transaction.atomic():
+        CompensationMeasure.objects.filter(pk=measure.pk).update(
+            status=form.cleaned_data["status"], version=F("version") + 1
+        )
+        audit.record("measure.status", measure, detail={"status": form.cleaned_data["status"]})
     messages.success(request, _("The status of the measure has been saved."))
     return redirect("record", pk=pk)
 
@@ -140,10 +149,12 @@ def measure_status(request, pk, measure_pk):
 @login_required
 def record_pdf(request, pk, number):
     session = get_session_for_user(request.user, pk)
+    require(session.can_download(request.user), "record.download", session)
     version = get_version(session, number)
     from .pdf import record_filename, render_record_pdf
 
     _html, pdf = render_record_pdf(version, language=get_language() or "nl")
+    audit.record("record.download", version, detail={"format": "pdf", "version": number})
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{record_filename(version)}"'
     return response

@@ -1,11 +1,11 @@
 """The one way views reach sessions and their items.
 
 Anything outside the user's reach answers 404, so the existence of another
-organisation's session is never revealed.
+organisation's session is never revealed; a refusal for a session the user can see
+answers 403. Every refusal of an existing session leaves an audit event.
 """
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from principles import audit
 
 from .models import Session
 
@@ -20,10 +20,19 @@ def get_session_for_user(user, pk, write=False):
             .get(pk=pk)
         )
     except Session.DoesNotExist:
-        raise Http404 from None
+        hidden = Session.objects.filter(pk=pk).only("id", "organisation_id").first()
+        if hidden is not None:
+            audit.refuse("session.view", hidden)
+        raise audit.NotFound from None
     if write and not session.can_edit(user):
-        raise PermissionDenied
+        audit.refuse("session.edit", session, status=403)
     return session.load_progress()
+
+
+def require(allowed, action, session, status=404):
+    """Refuse (with an audit event) unless ``allowed``."""
+    if not allowed:
+        audit.refuse(action, session, status=status)
 
 
 def get_item_for_session(model, session, pk):
@@ -31,4 +40,7 @@ def get_item_for_session(model, session, pk):
     try:
         return model.objects.get(session=session, pk=pk)
     except model.DoesNotExist:
-        raise Http404 from None
+        other = model.objects.filter(pk=pk).first()
+        if other is not None:
+            audit.refuse(f"{model._meta.model_name}.view", other)
+        raise audit.NotFound from None

@@ -14,6 +14,8 @@ How the pieces refer to each other:
 """
 
 PASSWORD = "Toetssteen-demo-2026"
+# The operator of the installation (Django admin), member of no organisation.
+OPERATOR = "platformbeheer"
 
 ORGANISATIONS = [
     {

@@ -7,6 +7,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from principles import permissions
 from principles.models import (
     PRINCIPLE_COUNT,
     R_COUNT,
@@ -14,7 +15,6 @@ from principles.models import (
     Organisation,
     Principle,
     RCriterion,
-    Role,
     membership_of,
 )
 
@@ -68,13 +68,17 @@ STEP_SHORT_NAMES = {
 
 class SessionQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Sessions of the user's organisation the user takes part in, leads or oversees."""
+        """Sessions of the user's organisation that the user's role may view
+        (principles/permissions.py: every session, or those the user takes part in)."""
         membership = membership_of(user)
         if membership is None:
             return self.none()
         qs = self.filter(organisation_id=membership.organisation_id)
-        if membership.oversees:
+        granted = permissions.scope(user, permissions.Action.VIEW_SESSION)
+        if granted == permissions.Scope.ALL:
             return qs
+        if granted == permissions.Scope.NONE:
+            return self.none()
         takes_part = Session.participants.through.objects.filter(session=OuterRef("pk"), user=user)
         return qs.filter(Exists(takes_part) | Q(facilitator=user) | Q(created_by=user))
 
@@ -217,29 +221,33 @@ class Session(models.Model):
 
     # --- who may do what -------------------------------------------------
 
+    def can_view(self, user):
+        return permissions.may(user, permissions.Action.VIEW_SESSION, self)
+
     def can_edit(self, user):
         if self.status in (self.Status.CLOSED, self.Status.FINALISED):
             return False
-        if user.pk in {self.facilitator_id, self.created_by_id}:
-            return True
-        takes_part = getattr(self, "user_takes_part", None)
-        if takes_part is None:
-            takes_part = self.participants.filter(pk=user.pk).exists()
-        return takes_part
+        return permissions.may(user, permissions.Action.EDIT_SESSION, self)
 
     def can_lead(self, user):
-        return user.pk in {self.facilitator_id, self.created_by_id}
+        return permissions.may(user, permissions.Action.MODERATE, self)
 
     def can_follow_up(self, user):
         """Who keeps the status of compensation measures current after finalising."""
-        return self.can_lead(user) or self.can_finalise(user)
+        return permissions.may(user, permissions.Action.FOLLOW_UP, self)
 
     def can_finalise(self, user):
         """The gespreksleider finalises a decision; so does a manager of the organisation."""
-        membership = membership_of(user)
-        return self.facilitator_id == user.pk or (
-            membership is not None and membership.role == Role.MANAGER
-        )
+        return permissions.may(user, permissions.Action.FINALISE, self)
+
+    def can_amend(self, user):
+        return permissions.may(user, permissions.Action.AMEND, self)
+
+    def can_download(self, user):
+        return permissions.may(user, permissions.Action.DOWNLOAD_PDF, self)
+
+    def can_see_audit(self, user):
+        return permissions.may(user, permissions.Action.SESSION_AUDIT, self)
 
     # --- progress ----------------------------------------------------------
 

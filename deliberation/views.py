@@ -18,10 +18,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from principles import audit, permissions
 from principles.models import Principle, RCriterion, membership_of
 
 from . import forms
-from .access import get_item_for_session, get_session_for_user
+from .access import get_item_for_session, get_session_for_user, require
 from .models import (
     ApplicableRule,
     Argument,
@@ -75,6 +76,8 @@ def home(request):
 @login_required
 def session_create(request):
     membership = require_membership(request)
+    if not permissions.may(request.user, permissions.Action.CREATE_SESSION):
+        audit.refuse("session.create", status=403)
     form = forms.SessionForm(
         request.POST if request.method == "POST" else None,
         organisation=membership.organisation,
@@ -85,6 +88,7 @@ def session_create(request):
         if form.is_valid():
             with transaction.atomic():
                 session = form.save()
+                audit.record("session.create", session)
             messages.success(request, _("The session has been created. Start with step 1."))
             return redirect("step", pk=session.pk, number=1)
         return TemplateResponse(
@@ -97,8 +101,7 @@ def session_create(request):
 @login_required
 def session_edit(request, pk):
     session = get_session_for_user(request.user, pk, write=True)
-    if not session.can_lead(request.user):
-        raise Http404
+    require(session.can_lead(request.user), "session.edit_details", session)
     form = forms.SessionForm(
         request.POST if request.method == "POST" else None,
         organisation=session.organisation,
@@ -110,6 +113,7 @@ def session_edit(request, pk):
         if form.is_valid():
             with transaction.atomic():
                 form.save()
+                audit.record("session.edit_details", session)
             messages.success(request, _("The session details have been saved."))
             return redirect("session", pk=session.pk)
         return TemplateResponse(
@@ -480,6 +484,7 @@ def step(request, pk, number):
             )
         save_main_form(session, number, form, data)
         Draft.objects.filter(session=session, user=request.user, form_key=f"step-{number}").delete()
+        audit.record("step.save", session, detail={"step": number})
     if request.htmx:
         session = get_session_for_user(request.user, pk)
         data = StepData(request, session, number)
@@ -583,6 +588,7 @@ def item_add(request, pk, kind):
             session=session, user=request.user, form_key=f"add-{kind.slug}"
         ).delete()
         after_item_change(session, kind)
+        audit.record("item.create", item, detail={"kind": kind.slug})
     return item_changed(request, pk, kind, _("Added."))
 
 
@@ -629,6 +635,7 @@ def item_edit(request, pk, kind, item_pk):
             )
         form.save_m2m()
         after_item_change(session, kind)
+        audit.record("item.edit", item, detail={"kind": kind.slug, "version": item.version})
     return item_changed(request, pk, kind, _("Saved."))
 
 
@@ -643,6 +650,7 @@ def item_delete(request, pk, kind, item_pk):
     session = get_session_for_user(request.user, pk, write=True)
     item = get_item_for_session(kind.model, session, item_pk)
     with transaction.atomic():
+        audit.record("item.delete", item, detail={"kind": kind.slug})
         item.delete()
         after_item_change(session, kind)
     return item_changed(request, pk, kind, _("Deleted."))
@@ -669,6 +677,8 @@ def item_move(request, pk, kind, item_pk):
             for position, sibling in enumerate(ordered, start=1):
                 if sibling.position != position:
                     kind.model.objects.filter(pk=sibling.pk).update(position=position)
+        direction = form.cleaned_data["direction"]
+        audit.record("item.move", item, detail={"kind": kind.slug, "direction": direction})
     return item_changed(request, pk, kind, _("Moved."))
 
 
@@ -692,7 +702,9 @@ def session_close(request, pk):
     if not form.is_valid():
         data = StepData(request, session, 1)
         return render_step(request, data, status=422, close_form=form)
-    session.close_as_not_a_dilemma(form.cleaned_data["conclusion"])
+    with transaction.atomic():
+        session.close_as_not_a_dilemma(form.cleaned_data["conclusion"])
+        audit.record("session.close", session)
     messages.success(
         request, _("The session is closed: this is a right-or-wrong case, not a dilemma.")
     )
@@ -703,9 +715,12 @@ def session_close(request, pk):
 @login_required
 def session_reopen(request, pk):
     session = get_session_for_user(request.user, pk)
-    if not session.can_lead(request.user) or not session.is_closed:
+    require(session.can_lead(request.user), "session.reopen", session)
+    if not session.is_closed:
         raise Http404
-    session.reopen()
+    with transaction.atomic():
+        session.reopen()
+        audit.record("session.reopen", session)
     messages.success(request, _("The session is open again."))
     return redirect("step", pk=pk, number=1)
 
@@ -721,8 +736,7 @@ def control(request, pk):
     takes_part = session.user_takes_part or session.facilitator_id == request.user.pk
     answer = ControlAnswer.objects.filter(session=session, participant=request.user).first()
     if request.method == "POST":
-        if not takes_part:
-            raise Http404
+        require(takes_part, "control.answer", session)
         form = forms.ControlAnswerForm(request.POST, instance=answer, prefix="control")
         if not form.is_valid():
             return render_step(
@@ -738,6 +752,7 @@ def control(request, pk):
             answer.session = session
             answer.participant = request.user
             answer.save()
+            audit.record("control.answer", answer)
         messages.success(request, _("Thank you, your answer has been saved."))
         return redirect("control", pk=pk)
     form = forms.ControlAnswerForm(instance=answer, prefix="control")
@@ -759,7 +774,15 @@ def objection_add(request, pk):
     objection = form.save(commit=False)
     objection.session = session
     objection.author = None if form.cleaned_data["anonymous"] else request.user
-    objection.save()
+    with transaction.atomic():
+        objection.save()
+        # An anonymous objection stays anonymous in the trail too: no actor.
+        audit.record(
+            "objection.create",
+            objection,
+            actor=None if objection.author is None else request.user,
+            anonymous=objection.author is None,
+        )
     messages.success(
         request,
         _("Your objection has been recorded. The facilitator records what is done with it."),
@@ -774,16 +797,17 @@ def objection_add(request, pk):
 @login_required
 def objection_handle(request, pk, objection_pk):
     session = get_session_for_user(request.user, pk, write=True)
-    if not session.can_lead(request.user):
-        raise Http404
+    require(session.can_lead(request.user), "objection.handle", session)
     objection = get_item_for_session(Objection, session, objection_pk)
     form = forms.HandlingForm(request.POST, instance=objection, prefix=f"handle-{objection.pk}")
     if not form.is_valid():
         data = StepData(request, session, objection.step)
         return render_step(request, data, status=422, handling_form=form)
-    objection.record_handling(
-        form.cleaned_data["handling"], form.cleaned_data["handling_reason"], request.user
-    )
+    with transaction.atomic():
+        objection.record_handling(
+            form.cleaned_data["handling"], form.cleaned_data["handling_reason"], request.user
+        )
+        audit.record("objection.handle", objection, detail={"handling": objection.handling})
     messages.success(request, _("What was done with the objection has been recorded."))
     if objection.step == 8:
         return redirect(reverse("control", args=[pk]) + "#tegenspraak")
@@ -804,9 +828,11 @@ def draft_save(request, pk, form_key):
     }
     if sum(len(v) for vs in values.values() for v in vs) > 20 * 5000:
         return HttpResponseBadRequest(_("This draft is too long to keep."))
-    Draft.objects.update_or_create(
-        session=session, user=request.user, form_key=form_key, defaults={"data": values}
-    )
+    with transaction.atomic():
+        Draft.objects.update_or_create(
+            session=session, user=request.user, form_key=form_key, defaults={"data": values}
+        )
+        audit.record("draft.save", session, detail={"form": form_key})
     return HttpResponse(status=204)
 
 
@@ -816,7 +842,12 @@ def draft_discard(request, pk, form_key):
     if form_key not in DRAFT_KEYS:
         raise Http404
     session = get_session_for_user(request.user, pk)
-    Draft.objects.filter(session=session, user=request.user, form_key=form_key).delete()
+    with transaction.atomic():
+        deleted, _counts = Draft.objects.filter(
+            session=session, user=request.user, form_key=form_key
+        ).delete()
+        if deleted:
+            audit.record("draft.discard", session, detail={"form": form_key})
     number = (
         int(form_key.split("-")[1])
         if form_key.startswith("step-")

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import CoreValue, Membership, Organisation, Principle, RCriterion
+from .models import AuditEvent, CoreValue, Membership, Organisation, Principle, RCriterion
 
 
 class CoreValueInline(admin.TabularInline):
@@ -64,3 +64,22 @@ class ReferenceDataAdmin(admin.ModelAdmin):
 
 admin.site.register(Principle, ReferenceDataAdmin)
 admin.site.register(RCriterion, ReferenceDataAdmin)
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """The audit trail can be read here; nobody can add, change or delete an event."""
+
+    list_display = ["created", "action", "result", "organisation_id", "session_id", "actor_id"]
+    list_filter = ["result", "action"]
+    search_fields = ["action", "request_id", "object_id"]
+    date_hierarchy = "created"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

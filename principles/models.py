@@ -8,6 +8,7 @@ from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -193,13 +194,23 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.user} · {self.organisation} ({self.get_role_display()})"
 
-    @property
-    def oversees(self):
-        """Integrity coordinators, managers and administrators oversee the organisation:
-        they read all its sessions and export its decision records."""
-        return self.role in {Role.COORDINATOR, Role.MANAGER, Role.ADMINISTRATOR}
+    def may(self, action):
+        """Whether this member's role allows an organisation action (principles/permissions.py)."""
+        from .permissions import MATRIX
 
-    can_export = oversees
+        return bool(MATRIX[action][self.role])
+
+    @property
+    def can_export(self):
+        return self.may("export")
+
+    @property
+    def can_see_audit(self):
+        return self.may("see_audit")
+
+    @property
+    def can_administer(self):
+        return self.may("administer")
 
 
 def membership_of(user):
@@ -212,3 +223,66 @@ def membership_of(user):
         membership = Membership.objects.select_related("organisation").filter(user=user).first()
         relation.set_cached_value(user, membership)
     return relation.get_cached_value(user)
+
+
+class AppendOnlyError(Exception):
+    """Audit events are written once and never changed or deleted."""
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Audit events cannot be changed.")
+
+    def delete(self):
+        raise AppendOnlyError("Audit events cannot be deleted.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AppendOnlyError("Audit events cannot be changed.")
+
+    def of_organisation(self, organisation_id):
+        return self.filter(organisation_id=organisation_id)
+
+
+class AuditEvent(models.Model):
+    """One state change, login or refusal: who did what to which object, from where.
+
+    Append-only: the ORM refuses updates and deletes, and the database refuses them too
+    (a trigger; see the migration). Plain ids rather than foreign keys keep an event when
+    its object is deleted (a session removed after the retention period) and keep typed
+    text out of the trail: the trail names objects, it does not copy what they say.
+    """
+
+    class Result(models.TextChoices):
+        OK = "ok", _("ok")
+        DENIED = "denied", _("denied")
+        ERROR = "error", _("error")
+
+    created = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    action = models.CharField(_("action"), max_length=60, db_index=True)
+    result = models.CharField(_("result"), max_length=10, choices=Result.choices)
+    organisation_id = models.BigIntegerField(_("organisation"), null=True, db_index=True)
+    session_id = models.BigIntegerField(_("session"), null=True, db_index=True)
+    object_type = models.CharField(_("object type"), max_length=60, blank=True)
+    object_id = models.CharField(_("object"), max_length=40, blank=True)
+    actor_id = models.BigIntegerField(_("actor"), null=True, db_index=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True)
+    request_id = models.CharField(_("request id"), max_length=64, blank=True)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+
+    def __str__(self):
+        return f"{self.created:%Y-%m-%d %H:%M:%S} {self.action} {self.result}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("Audit events cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Audit events cannot be deleted.")

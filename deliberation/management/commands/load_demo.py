@@ -65,6 +65,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             for organisation in demo_data.ORGANISATIONS:
                 self.load_organisation(organisation)
+            self.load_operator()
         for session in demo_data.SESSIONS:
             with transaction.atomic():
                 self.load_session(session)
@@ -77,6 +78,23 @@ class Command(BaseCommand):
         obj.save()
         self.created[str(model._meta.verbose_name_plural)] += 1
         return obj
+
+    def load_operator(self):
+        """Whoever runs the installation uses the Django admin; that is not a role in an
+        organisation, so the operator belongs to none (docs/permissions.md)."""
+        user, created = get_user_model().objects.get_or_create(
+            username=demo_data.OPERATOR,
+            defaults={
+                "first_name": "Platform",
+                "last_name": "Beheer",
+                "is_staff": True,
+                "is_superuser": True,
+            },
+        )
+        if created:
+            user.set_password(demo_data.PASSWORD)
+            user.save(update_fields=["password"])
+            self.created["users"] += 1
 
     def load_organisation(self, data):
         organisation, created = Organisation.objects.get_or_create(
@@ -91,15 +109,12 @@ class Command(BaseCommand):
             )
             self.created["core values"] += created
         for prefix, role, first_name, last_name, unit in data["people"]:
-            is_admin = role == "beheerder"
             user, created = get_user_model().objects.get_or_create(
                 username=f"{prefix}.{data['slug']}",
                 defaults={
                     "first_name": first_name,
                     "last_name": last_name,
                     "email": f"{prefix}.{data['slug']}@example.org",
-                    "is_staff": is_admin,
-                    "is_superuser": is_admin,
                 },
             )
             if created:
@@ -249,6 +264,7 @@ class Command(BaseCommand):
             membership = by_username.get(username)
             if membership:
                 rows.append((username, membership.organisation.name, membership.get_role_display()))
+        rows.append((demo_data.OPERATOR, "(none: runs the installation, /admin/)", "—"))
         widths = [max(len(str(row[i])) for row in rows) for i in range(3)]
         self.stdout.write("")
         self.stdout.write("Demo logins:")
