@@ -227,3 +227,260 @@ class RecordExport(models.Model):
         self.archive = None
         self.finished_at = timezone.now()
         self.save(update_fields=["status", "archive", "finished_at"])
+
+
+# --- moresprudentie: reviewing, sharing and learning from cases ------------------------
+
+
+class Theme(models.Model):
+    """A theme (tag) an integrity coordinator gives cases, per organisation."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="themes")
+    name = models.CharField(_("theme"), max_length=80)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="theme_once")]
+
+    def __str__(self):
+        return self.name
+
+
+class CaseAnnotation(models.Model):
+    """The coordinator's review of a finalised case: lessons, themes, precedent status."""
+
+    session = models.OneToOneField(Session, on_delete=models.CASCADE, related_name="annotation")
+    lessons = models.TextField(_("lessons learned"), blank=True)
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="cases", verbose_name=_("themes")
+    )
+    leading = models.BooleanField(
+        _("leading case"),
+        default=False,
+        help_text=_("A precedent colleagues should read (leidende casus)."),
+    )
+    review_date = models.DateField(_("review date"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+    version = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("case annotation")
+        verbose_name_plural = _("case annotations")
+
+    def __str__(self):
+        return str(self.session)
+
+
+class CaseLink(models.Model):
+    """How one case relates to an earlier one, as a coordinator sees it."""
+
+    class Kind(models.TextChoices):
+        FOLLOWS = "volgt", _("follows")
+        DISTINGUISHES = "onderscheidt", _("distinguishes itself from")
+        SUPERSEDES = "vervangt", _("supersedes")
+
+    source = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="links_out")
+    target = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="links_in")
+    kind = models.CharField(_("relation"), max_length=15, choices=Kind.choices)
+    note = models.TextField(_("note"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("link between cases")
+        verbose_name_plural = _("links between cases")
+        constraints = [
+            models.UniqueConstraint(fields=["source", "target", "kind"], name="case_link_once"),
+            models.CheckConstraint(
+                condition=~Q(source=models.F("target")), name="case_link_not_self"
+            ),
+        ]
+
+
+class Precedent(models.Model):
+    """At step 6, the group records whether it follows an earlier decision or deliberately
+    deviates from it (rechtsgelijkheid: deciding like cases alike)."""
+
+    class Stance(models.TextChoices):
+        FOLLOWS = "volgt", _("We follow this decision")
+        DEVIATES = "wijkt_af", _("We deliberately deviate from it")
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="precedents")
+    earlier = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="cited_by")
+    stance = models.CharField(_("follows or deviates"), max_length=10, choices=Stance.choices)
+    reason = models.TextField(_("reason"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("precedent")
+        verbose_name_plural = _("precedents")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "earlier"], name="precedent_once"),
+            models.CheckConstraint(
+                condition=~Q(session=models.F("earlier")), name="precedent_not_self"
+            ),
+        ]
+
+
+class CaseShare(models.Model):
+    """How far a case is shared. Beyond the organisation only as the anonymised version
+    the coordinator approved, and only with the problem owner's consent."""
+
+    class Level(models.TextChoices):
+        ORGANISATION = "organisatie", _("Own organisation only")
+        GOVERNMENT = "overheid", _("Other government organisations (één overheid), anonymised")
+        PUBLIC = "openbaar", _("Public, anonymised")
+
+    session = models.OneToOneField(Session, on_delete=models.CASCADE, related_name="share")
+    level = models.CharField(
+        _("sharing"), max_length=12, choices=Level.choices, default=Level.ORGANISATION
+    )
+    # The record version the anonymised text was made from.
+    version = models.ForeignKey(
+        RecordVersion, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    replacements = models.JSONField(_("replacements"), default=list)
+    anonymised = models.JSONField(_("anonymised record"), default=dict)
+    consent_by = models.CharField(_("consent given by (problem owner)"), max_length=200, blank=True)
+    consent_on = models.DateField(_("consent given on"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+    revision = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("sharing of a case")
+        verbose_name_plural = _("sharing of cases")
+        constraints = [
+            # Beyond the organisation only with consent and an approved anonymised version.
+            models.CheckConstraint(
+                condition=Q(level="organisatie")
+                | (~Q(consent_by="") & Q(consent_on__isnull=False) & Q(approved_at__isnull=False)),
+                name="case_share_needs_consent_and_approval",
+            ),
+        ]
+
+
+class SignalPolicy(models.Model):
+    """When recurring negative feelings raise a signal, as the organisation sets it."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="signal_policy"
+    )
+    threshold = models.PositiveSmallIntegerField(
+        _("negative answers"), default=3, help_text=_("How many negative control-question answers…")
+    )
+    window_days = models.PositiveSmallIntegerField(_("within days"), default=90)
+
+    class Meta:
+        verbose_name = _("signal policy")
+        verbose_name_plural = _("signal policies")
+        constraints = [
+            models.CheckConstraint(condition=Q(threshold__gte=1), name="signal_threshold_positive"),
+            models.CheckConstraint(condition=Q(window_days__gte=1), name="signal_window_positive"),
+        ]
+
+
+class Signal(models.Model):
+    """Negative feelings recur in a unit: a conversation about structural causes is due."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "gesloten", _("Closed")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="signals")
+    unit = models.CharField(_("organisation unit"), max_length=120, blank=True)
+    raised_at = models.DateTimeField(_("raised at"), default=timezone.now)
+    window_start = models.DateField(_("from"))
+    window_end = models.DateField(_("up to"))
+    count = models.PositiveIntegerField(_("negative answers"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    conversation_on = models.DateField(_("conversation held on"), null=True, blank=True)
+    conversation = models.TextField(_("what was discussed"), blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-raised_at", "-id"]
+        verbose_name = _("signal")
+        verbose_name_plural = _("signals")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="open")
+                | (Q(conversation_on__isnull=False) & ~Q(outcome="") & Q(closed_at__isnull=False)),
+                name="signal_closed_with_conversation",
+            ),
+        ]
+
+
+class IntakeReport(models.Model):
+    """A dilemma, question, situation or criticism a member reports ("Dilemma melden").
+
+    An anonymous report keeps no trace of its sender: no user, no time of day (only the
+    date), and its audit event has no actor, address or request id.
+    """
+
+    class Kind(models.TextChoices):
+        DILEMMA = "dilemma", _("A dilemma")
+        QUESTION = "vraag", _("A question")
+        SITUATION = "situatie", _("A situation")
+        CRITICISM = "kritiek", _("Criticism")
+
+    class Status(models.TextChoices):
+        NEW = "nieuw", _("Received")
+        SESSION = "sessie", _("Turned into a session")
+        ANSWERED = "beantwoord", _("Answered")
+        CLOSED = "gesloten", _("Closed")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="intake_reports"
+    )
+    kind = models.CharField(_("what is it"), max_length=10, choices=Kind.choices)
+    text = models.TextField(_("description"))
+    anonymous = models.BooleanField(_("send anonymously"), default=False)
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, related_name="+", null=True, blank=True
+    )
+    received_on = models.DateField(_("received on"), default=timezone.localdate)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW
+    )
+    answer = models.TextField(_("answer"), blank=True)
+    close_reason = models.TextField(_("reason for closing"), blank=True)
+    session = models.ForeignKey(
+        Session, on_delete=models.SET_NULL, null=True, blank=True, related_name="intake_reports"
+    )
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+        verbose_name = _("reported dilemma")
+        verbose_name_plural = _("reported dilemmas")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(anonymous=False) | Q(sender__isnull=True),
+                name="intake_anonymous_has_no_sender",
+            ),
+        ]

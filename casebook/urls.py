@@ -14,4 +14,8 @@ urlpatterns = [
     ),
     path("besluiten/verifieren/", views.verify, name="verify"),
     path("besluiten/", include("casebook.export_urls")),
+    # Moresprudentie (issue 4): finding cases, reviewing and sharing them, signals and intake.
+    path("", include("casebook.casebook_urls")),
+    path("", include("casebook.review_urls")),
+    path("", include("casebook.insight_urls")),
 ]

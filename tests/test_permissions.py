@@ -29,6 +29,7 @@ from deliberation.models import (
 from principles.models import AuditEvent, Organisation
 from principles.permissions import MATRIX, SESSION_ACTIONS, Scope
 from tests.conftest import make_user
+from tests.permission_cases import extra_cases, extra_public
 
 DOC = Path(settings.BASE_DIR) / "docs" / "permissions.md"
 ROLES = ["deelnemer", "gespreksleider", "integriteitscoordinator", "manager", "beheerder"]
@@ -68,11 +69,12 @@ PERSONAS = {
 }
 
 
-def allowed(persona, action, url=""):
+def allowed(persona, action, url="", own_page=False):
     """What docs/permissions.md says about this persona and action."""
     if persona == "outsider":
         # Nothing of organisation A; its own organisation's pages as a beheerder.
-        return url in OWN_ORGANISATION_PAGES and documented_matrix()[action]["beheerder"] == "yes"
+        own = own_page or url in OWN_ORGANISATION_PAGES
+        return own and documented_matrix()[action]["beheerder"] == "yes"
     role, relations = PERSONAS[persona]
     cell = documented_matrix()[action][role]
     if action in SESSION_ACTIONS:
@@ -204,6 +206,10 @@ OWN_ORGANISATION_PAGES = {"/sessies/nieuw/", "/besluiten/export/", "/logboek/", 
 
 
 def organisation_cases(w, export_pk, member_pk):
+    return [*core_organisation_cases(w, export_pk, member_pk), *extra_cases(w)]
+
+
+def core_organisation_cases(w, export_pk, member_pk):
     return [
         ("session_create", "get", "/sessies/nieuw/", None, "create_session"),
         ("session_create", "post", "/sessies/nieuw/", {}, "create_session"),
@@ -267,7 +273,7 @@ def test_every_url_of_the_application_is_in_this_test(world):
     member_pk = world["people"]["participant"].membership.pk
     covered = {case[0] for case in session_cases(world)}
     covered |= {case[0] for case in organisation_cases(world, export.pk, member_pk)}
-    covered |= {name for name, _ in FOR_MEMBERS + PUBLIC}
+    covered |= {name for name, _ in FOR_MEMBERS + PUBLIC + extra_public(world)}
     assert url_names() == covered
 
 
@@ -305,8 +311,8 @@ def test_every_cell_of_the_matrix_through_every_url(client, world, persona):
     client.force_login(people[persona])
     cases = session_cases(world) + organisation_cases(world, export.pk, member_pk)
     failures = []
-    for _name, method, url, data, action in cases:
-        expected = allowed(persona, action, url)
+    for _name, method, url, data, action, *own_page in cases:
+        expected = allowed(persona, action, url, own_page=bool(own_page and own_page[0]))
         before = snapshot() if not expected else None
         events = AuditEvent.objects.filter(result="denied").count()
         response = call(client, method, url, data)
@@ -336,7 +342,7 @@ def test_without_login_every_url_sends_to_the_login_page_and_changes_nothing(cli
     cases = session_cases(world) + organisation_cases(world, export.pk, member_pk)
     cases += [(name, "get", url, None, None) for name, url in FOR_MEMBERS]
     before = snapshot()
-    for _name, method, url, data, _action in cases:
+    for _name, method, url, data, *_rest in cases:
         response = call(client, method, url, data)
         assert response.status_code == 302, url
         assert response["Location"].startswith("/inloggen/"), url
@@ -346,6 +352,11 @@ def test_without_login_every_url_sends_to_the_login_page_and_changes_nothing(cli
 @pytest.mark.parametrize("name,url", PUBLIC)
 def test_public_pages_need_no_login(client, db, name, url):
     assert client.get(url).status_code == 200
+
+
+def test_public_pages_of_features_need_no_login(client, world):
+    for _name, url in extra_public(world):
+        assert client.get(url).status_code == 200, url
 
 
 @pytest.mark.parametrize("name,url", FOR_MEMBERS)
