@@ -61,11 +61,13 @@ def session_relations():
     """
     relations = []
     for relation in Session._meta.get_fields(include_hidden=True):
-        if not relation.one_to_many:
+        if not (relation.one_to_many or relation.one_to_one) or not relation.auto_created:
             continue
         model = relation.related_model
         if model._meta.auto_created or issubclass(model, ARCHIVAL_MODELS):
             continue
+        if any(known is model for known, _name in relations):
+            continue  # a second key to Session (a link between two cases): rows once
         relations.append((model, relation.field.name))
     return relations
 

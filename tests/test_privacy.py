@@ -276,7 +276,9 @@ def models_inside_a_session():
     found = set()
     for model in apps.get_models():
         for model_field in model._meta.concrete_fields:
-            if model_field.many_to_one and model_field.related_model is Session:
+            if (
+                model_field.many_to_one or model_field.one_to_one
+            ) and model_field.related_model is Session:
                 found.add(model)
     return found - set(privacy.ARCHIVAL_MODELS)
 
@@ -320,6 +322,31 @@ def full(session, facilitator, member):
             user=member,
             form_key="step-1",
             data={"main-problem_statement": ["Bel JAN JANSEN even"], "main-version": ["0"]},
+        ),
+    ]
+    from casebook.models import (
+        CaseAnnotation,
+        CaseLink,
+        CaseShare,
+        IntakeReport,
+        Precedent,
+    )
+
+    earlier = Session.objects.create(
+        organisation=session.organisation,
+        title="Eerder",
+        facilitator=facilitator,
+        created_by=facilitator,
+    )
+    rows += [
+        CaseAnnotation.objects.create(session=session),
+        CaseLink.objects.create(source=session, target=earlier, kind="volgt", created_by=member),
+        Precedent.objects.create(
+            session=session, earlier=earlier, stance="volgt", reason="x", created_by=member
+        ),
+        CaseShare.objects.create(session=session),
+        IntakeReport.objects.create(
+            organisation=session.organisation, kind="dilemma", text="x", session=session
         ),
     ]
     missing = models_inside_a_session() - {type(row) for row in rows}
