@@ -118,7 +118,7 @@ def test_a_record_version_cannot_be_changed_in_the_admin(client, decided):
     from django.contrib.auth.models import User
 
     version = records.finalise(decided, by=decided.facilitator)
-    client.force_login(User.objects.get(username="beheerder.lindeveen"))
+    client.force_login(User.objects.get(username="platformbeheer"))
     url = f"/admin/casebook/recordversion/{version.pk}/change/"
     assert client.get(url).status_code == 200  # readable
     response = client.post(url, {"reason": "Aangepast"})
