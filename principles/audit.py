@@ -9,6 +9,7 @@ actor, the client address and the request id.
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from config.middleware import current_request
@@ -62,7 +63,13 @@ def record(
             actor = user
     if organisation_id is None:
         organisation_id = _organisation_of(obj, actor)
+    created = timezone.now()
+    if anonymous:
+        # The time of day could link the event to the person's other events (a login a
+        # minute earlier): an anonymous event keeps only the day.
+        created = timezone.localtime(created).replace(hour=0, minute=0, second=0, microsecond=0)
     return AuditEvent.objects.create(
+        created=created,
         action=action,
         result=result,
         organisation_id=organisation_id,
@@ -119,6 +126,17 @@ ACTION_LABELS = {
     "person.pseudonymise": _("Name pseudonymised"),
     "audit.view": _("Audit trail opened"),
     "members.view": _("Members opened"),
+    "signal.raise": _("Signal raised"),
+    "signal.policy": _("Signal rule changed"),
+    "signal.close": _("Signal closed after a conversation"),
+    "signals.view": _("Signals opened"),
+    "intake.submit": _("Dilemma reported"),
+    "intake.view": _("Report opened"),
+    "intake.session": _("Report turned into a session"),
+    "intake.answer": _("Report answered"),
+    "intake.close": _("Report closed"),
+    "organisation.export": _("Organisation exported"),
+    "organisation.import": _("Organisation imported"),
 }
 
 

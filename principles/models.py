@@ -212,6 +212,22 @@ class Membership(models.Model):
     def can_administer(self):
         return self.may("administer")
 
+    @property
+    def can_see_casebook(self):
+        return self.may("see_casebook")
+
+    @property
+    def can_see_signals(self):
+        return self.may("see_signals")
+
+    @property
+    def can_see_intake(self):
+        return self.may("see_intake")
+
+    @property
+    def can_submit_intake(self):
+        return self.may("submit_intake")
+
 
 def membership_of(user):
     """The user's membership with its organisation, loaded once per request and cached

@@ -41,6 +41,7 @@ class Action(models.TextChoices):
     ANNOTATE = "annotate", _("Annotate cases in the casebook")
     SHARE = "share", _("Share a case beyond the organisation")
     SEE_SIGNALS = "see_signals", _("See signals")
+    HANDLE_SIGNALS = "handle_signals", _("Set the signal rule and close signals")
     SUBMIT_INTAKE = "submit_intake", _("Report a dilemma (intake)")
     SEE_INTAKE = "see_intake", _("See and triage intake")
     SEE_AUDIT = "see_audit", _("See the organisation's audit trail")
@@ -85,6 +86,7 @@ MATRIX = {
     Action.ANNOTATE:       {P: False,  G: False,       C: True,     M: False, B: False},
     Action.SHARE:          {P: False,  G: False,       C: True,     M: False, B: False},
     Action.SEE_SIGNALS:    {P: False,  G: False,       C: True,     M: True, B: False},
+    Action.HANDLE_SIGNALS: {P: False,  G: False,       C: True,     M: False, B: False},
     Action.SUBMIT_INTAKE:  {P: True,   G: True,        C: True,     M: True, B: True},
     Action.SEE_INTAKE:     {P: False,  G: False,       C: True,     M: False, B: False},
     Action.SEE_AUDIT:      {P: False,  G: False,       C: True,     M: False, B: True},
