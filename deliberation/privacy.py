@@ -363,8 +363,21 @@ class Pseudonymisation:
         return sum(c.replacements for c in self.changes)
 
 
+def organisation_relations():
+    """Models with free text that belong to the organisation rather than to one session:
+    signals (the recorded conversation) and reported dilemmas (intake)."""
+    from casebook.models import IntakeReport, Signal
+
+    return [(Signal, "organisation"), (IntakeReport, "organisation")]
+
+
 def rows_of(model, fk, organisation, lock):
-    queryset = model.objects.filter(**{f"{fk}__organisation": organisation}).order_by("pk")
+    scope = (
+        {"organisation": organisation}
+        if fk == "organisation"
+        else {f"{fk}__organisation": organisation}
+    )
+    queryset = model.objects.filter(**scope).order_by("pk")
     return queryset.select_for_update(of=("self",)) if lock else queryset
 
 
@@ -373,7 +386,16 @@ def plan(organisation, pattern, replacement, lock=False):
     changes = []
     session_counters = defaultdict(set)
     step_of = session_step_of_field()
-    scopes = [(Session, None)] + session_relations()
+    by_organisation = organisation_relations()
+    scopes = (
+        [(Session, None)]
+        + [
+            (model, fk)
+            for model, fk in session_relations()
+            if all(model is not other for other, _fk in by_organisation)
+        ]
+        + by_organisation
+    )
     for model, fk in scopes:
         fields = text_fields(model)
         json_fields = json_text_fields(model)

@@ -330,6 +330,7 @@ def full(session, facilitator, member):
         CaseShare,
         IntakeReport,
         Precedent,
+        Signal,
     )
 
     earlier = Session.objects.create(
@@ -347,6 +348,12 @@ def full(session, facilitator, member):
         CaseShare.objects.create(session=session),
         IntakeReport.objects.create(
             organisation=session.organisation, kind="dilemma", text="x", session=session
+        ),
+        Signal.objects.create(
+            organisation=session.organisation,
+            window_start="2026-01-01",
+            window_end="2026-03-31",
+            count=3,
         ),
     ]
     missing = models_inside_a_session() - {type(row) for row in rows}
