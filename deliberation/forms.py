@@ -49,7 +49,30 @@ class MemberChoiceField(forms.ModelChoiceField):
         return obj.get_full_name() or obj.get_username()
 
 
-class MembersChoiceField(forms.ModelMultipleChoiceField):
+class KeysChoiceField(forms.ModelMultipleChoiceField):
+    """Several objects chosen by primary key; a key out of the database's range is refused.
+
+    Django looks the posted keys up with ``pk__in``, which (unlike ``pk=``) does not guard
+    against integers the database cannot hold: SQLite raises OverflowError beyond 64 bits.
+    Such a key can never be one of the choices, so it gets the usual "not a valid choice".
+    """
+
+    def _check_values(self, value):
+        for key in value:
+            try:
+                number = int(str(key))
+            except ValueError:
+                continue  # Django itself reports it as not a valid value
+            if not -(2**63) <= number < 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": key},
+                )
+        return super()._check_values(value)
+
+
+class MembersChoiceField(KeysChoiceField):
     def label_from_instance(self, obj):
         return obj.get_full_name() or obj.get_username()
 
@@ -245,7 +268,7 @@ class CompensationNoteForm(VersionedForm):
     fields_on_session = ["compensation_note"]
 
 
-class ArgumentChoiceField(forms.ModelMultipleChoiceField):
+class ArgumentChoiceField(KeysChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.side} · {obj.category} · {obj.text}"
 
@@ -491,6 +514,11 @@ class ArgumentForm(VersionedModelForm):
             "principles": forms.CheckboxSelectMultiple,
             "r_criteria": forms.CheckboxSelectMultiple,
             "core_values": forms.CheckboxSelectMultiple,
+        }
+        field_classes = {
+            "principles": KeysChoiceField,
+            "r_criteria": KeysChoiceField,
+            "core_values": KeysChoiceField,
         }
         labels = {
             "principles": _("Principles of the Code it invokes"),
