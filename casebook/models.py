@@ -304,6 +304,9 @@ class CaseLink(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.source_id} {self.kind} {self.target_id}"
+
 
 class Precedent(models.Model):
     """At step 6, the group records whether it follows an earlier decision or deliberately
@@ -332,6 +335,9 @@ class Precedent(models.Model):
                 condition=~Q(session=models.F("earlier")), name="precedent_not_self"
             ),
         ]
+
+    def __str__(self):
+        return f"{self.session_id} {self.stance} {self.earlier_id}"
 
 
 class CaseShare(models.Model):
@@ -374,6 +380,9 @@ class CaseShare(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.session_id}: {self.level}"
+
 
 class SignalPolicy(models.Model):
     """When recurring negative feelings raise a signal, as the organisation sets it."""
@@ -393,6 +402,9 @@ class SignalPolicy(models.Model):
             models.CheckConstraint(condition=Q(threshold__gte=1), name="signal_threshold_positive"),
             models.CheckConstraint(condition=Q(window_days__gte=1), name="signal_window_positive"),
         ]
+
+    def __str__(self):
+        return f"{self.organisation_id}: {self.threshold} / {self.window_days}"
 
 
 class Signal(models.Model):
@@ -430,6 +442,9 @@ class Signal(models.Model):
                 name="signal_closed_with_conversation",
             ),
         ]
+
+    def __str__(self):
+        return f"{self.organisation_id} {self.unit or '-'} {self.status}"
 
 
 class IntakeReport(models.Model):
@@ -484,3 +499,6 @@ class IntakeReport(models.Model):
                 name="intake_anonymous_has_no_sender",
             ),
         ]
+
+    def __str__(self):
+        return f"{self.organisation_id} #{self.pk} {self.status}"

@@ -160,6 +160,7 @@ def session_overview(request, pk):
         "can_edit": session.can_edit(request.user),
         "can_lead": session.can_lead(request.user),
         "can_finalise": session.can_finalise(request.user),
+        "can_see_audit": session.can_see_audit(request.user),
         "has_record": session.record_versions.exists(),
     }
     return TemplateResponse(request, "deliberation/session.html", context)
@@ -828,6 +829,9 @@ def draft_save(request, pk, form_key):
     }
     if sum(len(v) for vs in values.values() for v in vs) > 20 * 5000:
         return HttpResponseBadRequest(_("This draft is too long to keep."))
+    if any("\x00" in key or any("\x00" in v for v in vs) for key, vs in values.items()):
+        # PostgreSQL cannot store a NUL character in JSON.
+        return HttpResponseBadRequest(_("This draft contains a character that cannot be kept."))
     with transaction.atomic():
         Draft.objects.update_or_create(
             session=session, user=request.user, form_key=form_key, defaults={"data": values}

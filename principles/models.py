@@ -217,6 +217,14 @@ class Membership(models.Model):
         return self.may("see_casebook")
 
     @property
+    def can_annotate(self):
+        return self.may("annotate")
+
+    @property
+    def can_share(self):
+        return self.may("share")
+
+    @property
     def can_see_signals(self):
         return self.may("see_signals")
 

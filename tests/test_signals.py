@@ -33,6 +33,11 @@ START = datetime(2026, 3, 15, 12, 0, tzinfo=AMSTERDAM)
 SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 
 
+def first_sentence(msgid):
+    """The first sentence of a translated message: the page may wrap or escape the rest."""
+    return gettext(msgid).split(". ")[0]
+
+
 def close_url(signal):
     return f"/signalen/{signal.pk}/afsluiten/"
 
@@ -395,7 +400,13 @@ def test_closing_a_signal_twice_is_a_conflict_not_a_second_record(as_coordinator
         close_url(open_signal), close_data(open_signal, outcome="Iets anders.")
     )
     assert response.status_code == 409
-    assert gettext("A colleague has just closed this signal.") in response.content.decode()
+    assert (
+        first_sentence(
+            "A colleague has just closed this signal. Nothing was saved; read below"
+            " what they recorded."
+        )
+        in response.content.decode()
+    )
     assert Signal.objects.get(pk=open_signal.pk).outcome.startswith("Mandaten")
     assert AuditEvent.objects.filter(action="signal.close").count() == 1
 
