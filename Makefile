@@ -43,6 +43,8 @@ test: install translations lint
 bench: install translations
 	$(PY) bench/step_pages.py
 	$(PY) bench/record_pdf.py
+	$(PY) bench/room_load.py
+	$(PY) bench/casebook_search.py
 
 # Re-extract the translatable strings (needs GNU gettext, for developers only).
 messages: install

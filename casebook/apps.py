@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CasebookConfig(AppConfig):
     name = "casebook"
     verbose_name = _("Casebook")
+
+    def ready(self):
+        from . import index
+
+        index.connect()

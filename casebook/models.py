@@ -502,3 +502,6 @@ class IntakeReport(models.Model):
 
     def __str__(self):
         return f"{self.organisation_id} #{self.pk} {self.status}"
+
+
+from .index import CaseFacet, CaseIndex  # noqa: E402, F401  (the casebook search index)

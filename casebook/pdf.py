@@ -45,6 +45,8 @@ from deliberation.models import (
 )
 from principles.models import Organisation, Principle, RCriterion, Role
 
+from .models import Precedent
+
 TEMPLATE = "casebook/record_pdf.html"
 # Relative to the static folder, which is the document's base URL.
 STYLESHEET = "css/record_pdf.css"
@@ -445,6 +447,11 @@ def record_context(record, canonical_json):
             for m in record["compensation"]["measures"]
         ],
         "compensation_note": record["compensation"]["note"],
+        # Records finalised before precedents existed have none.
+        "precedents": [
+            {**p, "stance_label": dict(Precedent.Stance.choices).get(p["stance"], p["stance"])}
+            for p in record.get("precedents", [])
+        ],
         "control": {
             "participants": control["participants"],
             "answers": control["answers"],

@@ -28,7 +28,7 @@ from deliberation.models import (
     Stakeholder,
 )
 
-from .models import RecordVersion
+from .models import Precedent, RecordVersion
 
 SCHEMA = "toetssteen.besluit/1"
 
@@ -227,6 +227,16 @@ def snapshot(session, *, number, supersedes, reason, by, at):
                 "handled_at": iso(o.handled_at),
             }
             for o in Objection.objects.filter(session=session)
+        ],
+        # Earlier decisions the group followed or deliberately deviated from (step 6).
+        "precedents": [
+            {
+                "session": p.earlier_id,
+                "title": p.earlier.title,
+                "stance": p.stance,
+                "reason": p.reason,
+            }
+            for p in Precedent.objects.filter(session=session).select_related("earlier")
         ],
     }
 

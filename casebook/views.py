@@ -16,7 +16,7 @@ from deliberation.models import CompensationMeasure, Session
 from principles import audit
 from principles.models import membership_of
 
-from . import records
+from . import index, records
 from .forms import FinaliseForm, MeasureStatusForm, VerifyForm
 from .models import RecordVersion
 
@@ -141,6 +141,7 @@ def measure_status(request, pk, measure_pk):
             status=form.cleaned_data["status"], version=F("version") + 1
         )
         audit.record("measure.status", measure, detail={"status": form.cleaned_data["status"]})
+        index.update_case(measure.session_id)  # the casebook's compensation facet
     messages.success(request, _("The status of the measure has been saved."))
     return redirect("record", pk=pk)
 

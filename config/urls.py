@@ -20,5 +20,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("principles.urls")),
     path("", include("casebook.urls")),
+    # Meeting-room URLs before deliberation's catch-all sessies/<pk>/<kind>/.
+    path("", include("deliberation.room_urls")),
     path("", include("deliberation.urls")),
 ]

@@ -1,7 +1,15 @@
 """Demo content for ``manage.py load_demo``, written in plain Dutch (B1).
 
-Three organisations with their kernwaarden and people, and six dilemma sessions: four complete,
-one still in progress (steps 1-4) and one closed because a clear legal rule decides it.
+Three organisations with their kernwaarden and people, and fifteen dilemma sessions: four
+decided ones waiting to be finalised, one still in progress (steps 1-4), one closed because a
+clear legal rule decides it, and nine finalised decision records for the casebook
+(moresprudentie): eight of Gemeente Lindeveen and one of Provincie Zuiderland.
+
+For the casebook (issue 4) the demo also has the integrity coordinator's reviews (lessons,
+themes, a leidende casus, links between cases), two cases shared anonymised with other
+government organisations (one of Lindeveen, one of Zuiderland), an open signal for the unit
+Werk en inkomen of Lindeveen (three negative control answers within ninety days) and two
+reported dilemmas waiting for triage (one anonymous, one with its sender).
 
 How the pieces refer to each other:
 - a person is named by the first part of their username (``"gespreksleider"``, ``"deelnemer2"``);
@@ -10,7 +18,10 @@ How the pieces refer to each other:
 - core values by their name in the organisation's own list;
 - a stakeholder has a ``key`` that arguments and compensation measures use;
 - dates are relative: a session took place ``days_ago`` days before the command runs, and a
-  compensation measure is due ``due_in_days`` after the session.
+  compensation measure is due ``due_in_days`` after the session; control answers count as
+  given on the session's day;
+- a session with ``"finalise": True`` is finalised into record version 1 by its facilitator;
+  reviews, shares and precedents name cases by their title.
 """
 
 PASSWORD = "Toetssteen-demo-2026"
@@ -55,6 +66,10 @@ ORGANISATIONS = [
             ("integriteitscoordinator", "integriteitscoordinator", "Hans", "Bakker", "Concernstaf"),
             ("manager", "manager", "Ingrid", "Jansen", "Ruimtelijke ordening"),
             ("beheerder", "beheerder", "Ruud", "Visser", "Informatievoorziening"),
+            # Colleagues whose dilemmas fill the casebook (moresprudentie).
+            ("deelnemer3", "deelnemer", "Sevda", "Yilmaz", "Werk en inkomen"),
+            ("deelnemer4", "deelnemer", "Bram", "Hoekstra", "Vergunningen en handhaving"),
+            ("deelnemer5", "deelnemer", "Lotte", "Verbeek", "Werk en inkomen"),
         ],
     },
     {
@@ -2396,4 +2411,1568 @@ NOT_A_DILEMMA = {
 }
 
 
-SESSIONS = [WINDMILLS, PARTICIPATION, IMPLEMENTATION_TEST, ENFORCEMENT, VILLAGE_HALL, NOT_A_DILEMMA]
+# --- The casebook (moresprudentie) of Gemeente Lindeveen ----------------------------------
+#
+# Eight dilemmas of the municipality, decided and finalised as a decision record, so that an
+# integrity coordinator can search them, review them and share one with other organisations.
+# ``"finalise": True`` makes ``load_demo`` finalise the session through ``casebook.records``,
+# by its facilitator, as the finalise page does.
+#
+# The control answers tell a story for the signals dashboard: in the unit Werk en inkomen three
+# answers in less than ninety days were negative (the situation felt *onprettig*, or someone
+# did not stand behind the decision), so a signal is open that asks for a conversation about
+# the structural causes. The other units stay below the threshold.
+
+PRINCIPLE_CODES = [
+    "openheid-integriteit",
+    "participatie",
+    "behoorlijke-contacten",
+    "doelgerichtheid-doelmatigheid",
+    "legitimiteit",
+    "zelfreinigend-lerend-vermogen",
+    "verantwoording",
+]
+
+
+def principle_tests(tested):
+    """All seven principles: the ones the group discussed, the rest "niet aan de orde"."""
+    return {code: tested.get(code, ("niet_aan_de_orde", "")) for code in PRINCIPLE_CODES}
+
+
+CAREGIVER_HOME = {
+    "organisation": "lindeveen",
+    "title": "Mantelzorgwoning in de achtertuin zonder vergunning",
+    "days_ago": 160,
+    "status": "besloten",
+    "finalise": True,
+    "facilitator": "deelnemer4",
+    "created_by": "deelnemer4",
+    "participants": ["deelnemer4", "gespreksleider", "manager", "integriteitscoordinator"],
+    "problem_statement": (
+        "Een inwoner van de Dorpsstraat heeft zonder vergunning een houten woonunit in zijn "
+        "achtertuin gezet. Zijn moeder van 84 woont daar, omdat zij niet meer alleen kan wonen. "
+        "Een buurvrouw heeft een handhavingsverzoek ingediend: de unit staat op 1 meter van "
+        "haar erf en neemt haar licht weg. Een vergunning voor een mantelzorgwoning is mogelijk, "
+        "maar deze unit is groter dan het omgevingsplan toestaat. Wij moeten beslissen op het "
+        "verzoek van de buurvrouw."
+    ),
+    "option_x": (
+        "Handhaven: een last onder dwangsom opleggen, zodat de unit binnen zes maanden weg is "
+        "of kleiner wordt gemaakt."
+    ),
+    "option_y": (
+        "Niet handhaven: de unit gedogen zolang de moeder er woont, omdat de zorg voor haar "
+        "zwaarder weegt."
+    ),
+    "signals": ["twijfel", "kritische_vragen"],
+    "clear_legal_rule": "nee",
+    "legal_rule_note": (
+        "De gemeente moet in beginsel handhaven. Maar handhaving mag niet onevenredig zijn, en "
+        "een tijdelijke vergunning voor mantelzorg is mogelijk. De regel beslist dit dus niet "
+        "voor ons."
+    ),
+    "stakeholders": [
+        {
+            "key": "moeder",
+            "name": "De moeder die in de unit woont",
+            "kind": "burgers",
+            "rights": "Recht op zorg en een veilige woonplek dicht bij haar familie.",
+            "interests": "Zo lang mogelijk zelfstandig wonen, met haar zoon dichtbij.",
+            "expectations": "Dat de gemeente rekening houdt met haar gezondheid.",
+        },
+        {
+            "key": "zoon",
+            "name": "De zoon, eigenaar van het huis",
+            "kind": "burgers",
+            "rights": "Recht op een evenredige maatregel en om gehoord te worden.",
+            "interests": "Zijn moeder verzorgen zonder hoge kosten voor een nieuwe unit.",
+            "expectations": "Begrip, omdat hij niet wist dat de unit te groot was.",
+        },
+        {
+            "key": "buurvrouw",
+            "name": "De buurvrouw die om handhaving vraagt",
+            "kind": "burgers",
+            "rights": (
+                "Recht op een besluit op haar verzoek, en op bescherming door de regels van het "
+                "omgevingsplan."
+            ),
+            "interests": "Licht in haar tuin en keuken, en privacy.",
+            "expectations": "Dat de gemeente de regels voor iedereen gelijk toepast.",
+        },
+    ],
+    "owner_name": "Teamleider Vergunningen en handhaving, in mandaat van het college",
+    "group_owns_problem": "ja",
+    "owner_note": "Handhavingsbesluiten van deze omvang zijn aan de teamleider gemandateerd.",
+    "rules": [
+        {
+            "title": "Omgevingsplan Lindeveen: regels voor bijbehorende bouwwerken",
+            "verdict": "twijfel",
+            "assessment": (
+                "De regel beschermt de buren terecht. Letterlijk toepassen zou hier betekenen "
+                "dat een oude vrouw moet verhuizen om een paar vierkante meter."
+            ),
+        },
+        {
+            "title": "Algemene wet bestuursrecht, artikel 3:4: evenredigheid",
+            "verdict": "ja",
+            "assessment": "Wij moeten de gevolgen voor alle betrokkenen tegen elkaar afwegen.",
+        },
+    ],
+    "facts": [
+        {
+            "text": (
+                "De unit is 48 vierkante meter. Het omgevingsplan staat 30 vierkante meter toe."
+            ),
+            "source": "Controle door de toezichthouder",
+        },
+        {
+            "text": (
+                "De huisarts verklaart dat de moeder dagelijks zorg nodig heeft van haar zoon."
+            ),
+            "source": "Verklaring huisarts, met toestemming gedeeld",
+        },
+    ],
+    "facts_sufficient": "ja",
+    "arguments": [
+        {
+            "side": "X",
+            "category": "B",
+            "text": (
+                "De buurvrouw heeft recht op de bescherming die het omgevingsplan haar belooft. "
+                "Wie zonder vergunning bouwt, mag daar niet voordeel van hebben."
+            ),
+            "principles": ["legitimiteit"],
+            "r_criteria": ["rechtmatigheid", "rechtsgelijkheid"],
+            "core_values": ["Betrouwbaarheid"],
+            "stakeholder": "buurvrouw",
+        },
+        {
+            "side": "X",
+            "category": "G",
+            "text": "Als wij dit gedogen, volgen er meer units die te groot zijn.",
+            "principles": ["doelgerichtheid-doelmatigheid"],
+        },
+        {
+            "side": "X",
+            "category": "S",
+            "text": "Regels zijn regels; als wij uitzonderingen maken, komt er geen eind aan.",
+        },
+        {
+            "side": "Y",
+            "category": "B",
+            "text": (
+                "De zorg voor een kwetsbare oudere weegt zwaar. Een dwangsom zou haar uit haar "
+                "woonplek halen, terwijl de overtreding klein is."
+            ),
+            "principles": ["behoorlijke-contacten"],
+            "r_criteria": ["rechtvaardigheid"],
+            "core_values": ["Professionaliteit"],
+            "stakeholder": "moeder",
+            "decisive": True,
+        },
+        {
+            "side": "Y",
+            "category": "G",
+            "text": "Een nieuwe, kleinere unit kost de familie ongeveer 25.000 euro.",
+            "stakeholder": "zoon",
+        },
+    ],
+    "chosen_option": "derde",
+    "third_way": (
+        "Een tijdelijke vergunning voor mantelzorg zolang de moeder er woont, op voorwaarde dat "
+        "de zoon een haag en een lichtdoorlatend scherm plaatst aan de kant van de buurvrouw. "
+        "Als de mantelzorg stopt, gaat de unit binnen een jaar weg."
+    ),
+    "reasoning": (
+        "Het zwaarst weegt de zorg voor de moeder: afbraak nu zou haar schade doen die niet in "
+        "verhouding staat tot de overtreding. Maar de buurvrouw heeft ook rechten. Daarom geen "
+        "gedogen zonder einde, maar een tijdelijke vergunning met voorwaarden die haar licht en "
+        "privacy beschermen, en een vaste einddatum."
+    ),
+    "r_judgements": {
+        "rechtsgelijkheid": (
+            "houdt_stand",
+            "Andere mantelzorgers kunnen dezelfde tijdelijke vergunning krijgen.",
+        ),
+        "rechtmatigheid": ("houdt_stand", "De tijdelijke vergunning past binnen de wet."),
+        "rechtvaardigheid": (
+            "houdt_stand",
+            "De oplossing doet recht aan de moeder en aan de buurvrouw.",
+        ),
+    },
+    "principle_tests": principle_tests(
+        {
+            "behoorlijke-contacten": ("dient", "We zijn bij beide buren langs geweest."),
+            "legitimiteit": ("dient", "De regels van het omgevingsplan blijven de basis."),
+            "verantwoording": ("dient", "Het besluit legt uit waarom we zo wegen."),
+        }
+    ),
+    "measures": [
+        {
+            "stakeholder": "buurvrouw",
+            "action": (
+                "Met de buurvrouw bespreken welke haag en welk scherm zij wil, en dat vastleggen "
+                "in de vergunning."
+            ),
+            "owner": "Bram Hoekstra",
+            "due_in_days": 30,
+            "status": "gereed",
+        },
+    ],
+    "control_answers": {
+        "deelnemer4": ("prettig", "ja", ""),
+        "gespreksleider": ("prettig", "ja", ""),
+        "manager": ("pijnlijk", "ja", "Goed besluit, maar we zijn laat met de uitleg aan buren."),
+        "integriteitscoordinator": ("prettig", "ja", "Dit is een goed voorbeeld voor later."),
+    },
+}
+
+
+SPORTS_GRANT = {
+    "organisation": "lindeveen",
+    "title": "Subsidie voor een sportclub waarvan een wethouder bestuurslid is",
+    "days_ago": 130,
+    "status": "besloten",
+    "finalise": True,
+    "facilitator": "gespreksleider",
+    "created_by": "deelnemer2",
+    "participants": ["gespreksleider", "deelnemer2", "integriteitscoordinator", "manager"],
+    "problem_statement": (
+        "Voetbalclub VV Lindeveen vraagt 18.000 euro subsidie voor een nieuwe kleedruimte voor "
+        "meisjesteams. De aanvraag voldoet aan de regeling. De partner van een wethouder is "
+        "penningmeester van de club. De wethouder gaat niet over sport. Toch vragen twee andere "
+        "clubs, die minder kregen, of hier vriendjespolitiek speelt."
+    ),
+    "option_x": "De subsidie nu toekennen, zoals de regeling voorschrijft.",
+    "option_y": (
+        "De aanvraag aanhouden tot een andere gemeente of een externe adviseur hem heeft "
+        "beoordeeld."
+    ),
+    "signals": ["kritische_vragen", "onrustig_gevoel"],
+    "clear_legal_rule": "nee",
+    "legal_rule_note": (
+        "De regeling schrijft toekenning voor als de aanvraag voldoet. Geen regel verbiedt "
+        "subsidie aan een club waarin familie van een bestuurder actief is. Het gaat om de "
+        "schijn van belangenverstrengeling."
+    ),
+    "stakeholders": [
+        {
+            "key": "club",
+            "name": "VV Lindeveen en de meisjesteams",
+            "kind": "organisatie",
+            "rights": "Recht op een besluit volgens de regeling, binnen de termijn.",
+            "interests": "Een kleedruimte voor 120 meisjes die nu in een container omkleden.",
+            "expectations": "Dat zij niet de dupe worden van wie er in het bestuur zit.",
+        },
+        {
+            "key": "clubs",
+            "name": "Andere sportclubs in Lindeveen",
+            "kind": "organisatie",
+            "rights": "Recht op gelijke behandeling.",
+            "interests": "Een eerlijke verdeling van het sportbudget.",
+            "expectations": "Dat de gemeente uitlegt hoe zij beslist.",
+        },
+        {
+            "key": "inwoners",
+            "name": "Inwoners van Lindeveen",
+            "kind": "burgers",
+            "rights": "Recht op een integer bestuur.",
+            "interests": "Vertrouwen dat subsidie niet afhangt van wie je kent.",
+            "expectations": "Openheid over mogelijke belangen.",
+        },
+    ],
+    "owner_name": "Het team Subsidies, namens het college",
+    "group_owns_problem": "ja",
+    "rules": [
+        {
+            "title": "Subsidieregeling Sport en bewegen Lindeveen",
+            "verdict": "ja",
+            "assessment": "De aanvraag voldoet aan alle voorwaarden.",
+        },
+        {
+            "title": "Gedragscode integriteit college van B en W",
+            "verdict": "ja",
+            "assessment": (
+                "De wethouder moet zich buiten de besluitvorming houden. Dat heeft hij gedaan."
+            ),
+        },
+    ],
+    "facts": [
+        {
+            "text": "De wethouder heeft zijn belang vorig jaar gemeld in het register.",
+            "source": "Register nevenfuncties en belangen college",
+        },
+        {
+            "text": "De aanvraag is beoordeeld door een medewerker die de wethouder niet kent.",
+            "source": "Dossier subsidieaanvraag",
+        },
+    ],
+    "facts_sufficient": "ja",
+    "arguments": [
+        {
+            "side": "X",
+            "category": "B",
+            "text": (
+                "De club voldoet aan de regeling. De meisjes mogen niet benadeeld worden door "
+                "wie er in het bestuur zit."
+            ),
+            "principles": ["legitimiteit"],
+            "r_criteria": ["rechtsgelijkheid", "rechtmatigheid"],
+            "core_values": ["Betrouwbaarheid"],
+            "stakeholder": "club",
+            "decisive": True,
+        },
+        {
+            "side": "X",
+            "category": "G",
+            "text": "Met uitstel staat de bouw stil en blijven de meisjes in de container.",
+            "stakeholder": "club",
+        },
+        {
+            "side": "Y",
+            "category": "B",
+            "text": (
+                "Ook de schijn van vriendjespolitiek schaadt het vertrouwen in de gemeente. "
+                "Een onafhankelijke toets laat zien dat wij zorgvuldig zijn."
+            ),
+            "principles": ["openheid-integriteit"],
+            "core_values": ["Openheid"],
+            "stakeholder": "inwoners",
+        },
+        {
+            "side": "Y",
+            "category": "S",
+            "text": "Dan kan niemand ons iets verwijten.",
+        },
+    ],
+    "chosen_option": "derde",
+    "third_way": (
+        "De subsidie nu toekennen, en in de beschikking en op de website openbaar maken hoe de "
+        "aanvraag is beoordeeld, wie beoordeelde en dat de wethouder er buiten bleef."
+    ),
+    "reasoning": (
+        "Het recht van de club op gelijke behandeling weegt het zwaarst: uitstel zou de meisjes "
+        "straffen voor een belang dat al gemeld is. De zorg over de schijn nemen we serieus met "
+        "openheid over hoe we beslisten, niet met uitstel."
+    ),
+    "r_judgements": {
+        "rechtsgelijkheid": ("houdt_stand", "De club wordt behandeld als elke andere club."),
+        "rechtmatigheid": ("houdt_stand", "Toekenning volgt de regeling."),
+        "rechtvaardigheid": ("houdt_stand", ""),
+    },
+    "principle_tests": principle_tests(
+        {
+            "openheid-integriteit": ("dient", "We maken de beoordeling openbaar."),
+            "legitimiteit": ("dient", ""),
+            "verantwoording": ("dient", "De raad krijgt een korte uitleg."),
+        }
+    ),
+    "measures": [
+        {
+            "stakeholder": "clubs",
+            "action": (
+                "Een avond voor alle sportclubs over hoe subsidies worden verdeeld en beoordeeld."
+            ),
+            "owner": "Team Subsidies",
+            "due_in_days": 60,
+            "status": "gepland",
+        },
+    ],
+    "control_answers": {
+        "gespreksleider": ("prettig", "ja", ""),
+        "deelnemer2": ("pijnlijk", "twijfel", "De andere clubs zullen dit toch scheef vinden."),
+        "integriteitscoordinator": ("prettig", "ja", ""),
+        "manager": ("prettig", "ja", ""),
+    },
+}
+
+
+GIFT = {
+    "organisation": "lindeveen",
+    "title": "Een cadeau van een inwoner aan haar consulent",
+    "days_ago": 100,
+    "status": "besloten",
+    "finalise": True,
+    "facilitator": "deelnemer3",
+    "created_by": "deelnemer3",
+    "participants": ["deelnemer3", "deelnemer5", "integriteitscoordinator"],
+    "problem_statement": (
+        "Een oudere inwoner heeft een moeilijk jaar achter de rug: haar man overleed en zij "
+        "raakte haar weg kwijt in de regels voor bijzondere bijstand. Haar consulent heeft haar "
+        "daar veel bij geholpen. Nu staat zij aan de balie met een zelfgebreide sjaal en een "
+        "cadeaubon van 50 euro voor de consulent. Zij heeft nog een aanvraag lopen."
+    ),
+    "option_x": "Het cadeau aannemen, omdat weigeren haar kwetst.",
+    "option_y": (
+        "Het cadeau vriendelijk weigeren, omdat zij nog een aanvraag heeft lopen en het de "
+        "schijn van een gunst wekt."
+    ),
+    "signals": ["twijfel", "onrustig_gevoel"],
+    "clear_legal_rule": "nee",
+    "legal_rule_note": (
+        "Onze gedragscode staat kleine geschenken tot 50 euro toe, maar vraagt terughoudendheid "
+        "als er een besluit loopt. De regel geeft ruimte en vraagt een afweging."
+    ),
+    "stakeholders": [
+        {
+            "key": "inwoner",
+            "name": "De inwoner die het cadeau geeft",
+            "kind": "burgers",
+            "rights": "Recht op een besluit dat los staat van een cadeau.",
+            "interests": "Haar dank laten blijken.",
+            "expectations": "Dat haar gebaar gewaardeerd wordt.",
+        },
+        {
+            "key": "consulent",
+            "name": "De consulent",
+            "kind": "medewerkers",
+            "rights": "Recht op een duidelijke lijn van de organisatie.",
+            "interests": "Een goede band met de inwoner en geen schijn van belangen.",
+            "expectations": "Steun van collega's.",
+        },
+    ],
+    "owner_name": "De consulent, met haar teamleider",
+    "group_owns_problem": "ja",
+    "rules": [
+        {
+            "title": "Gedragscode integriteit gemeente Lindeveen: geschenken en uitnodigingen",
+            "verdict": "ja",
+            "assessment": "De code is hier juist: melden en afwegen.",
+        },
+    ],
+    "facts": [
+        {
+            "text": "De aanvraag bijzondere bijstand wordt door een andere collega beoordeeld.",
+            "source": "Zaaksysteem Werk en inkomen",
+        },
+        {
+            "text": "De cadeaubon is 50 euro waard; de sjaal heeft zij zelf gebreid.",
+            "source": "Melding van de consulent",
+        },
+    ],
+    "facts_sufficient": "ja",
+    "arguments": [
+        {
+            "side": "X",
+            "category": "B",
+            "text": (
+                "Een gebaar van dank weigeren kwetst iemand die zich al afhankelijk voelt. "
+                "Wij zien de mens achter de vraag."
+            ),
+            "principles": ["behoorlijke-contacten"],
+            "core_values": ["Professionaliteit"],
+            "stakeholder": "inwoner",
+        },
+        {
+            "side": "X",
+            "category": "S",
+            "text": "Iedereen neemt wel eens wat aan; dat hoort erbij.",
+        },
+        {
+            "side": "Y",
+            "category": "B",
+            "text": (
+                "Zolang er een aanvraag loopt, mag er geen enkele twijfel zijn dat het besluit "
+                "los staat van een cadeau."
+            ),
+            "principles": ["openheid-integriteit"],
+            "r_criteria": ["rechtsgelijkheid"],
+            "core_values": ["Betrouwbaarheid"],
+            "stakeholder": "inwoner",
+            "decisive": True,
+        },
+        {
+            "side": "Y",
+            "category": "G",
+            "text": "Collega's weten niet meer waar de grens ligt als we dit aannemen.",
+            "principles": ["zelfreinigend-lerend-vermogen"],
+            "stakeholder": "consulent",
+        },
+    ],
+    "chosen_option": "derde",
+    "third_way": (
+        "De sjaal aannemen en melden; de cadeaubon vriendelijk teruggeven met uitleg, en de "
+        "inwoner een kaart sturen namens het team."
+    ),
+    "reasoning": (
+        "Het zwaarst weegt dat het besluit over haar aanvraag boven elke twijfel staat. Een "
+        "cadeaubon is geld en dat nemen we niet aan. De sjaal is een persoonlijk gebaar zonder "
+        "geldwaarde; die weigeren zou haar onnodig kwetsen."
+    ),
+    "r_judgements": {
+        "rechtsgelijkheid": ("houdt_stand", "Het besluit over haar aanvraag staat er los van."),
+        "rechtmatigheid": ("houdt_stand", ""),
+        "rechtvaardigheid": ("onder_spanning", "Teruggeven blijft pijnlijk voor haar."),
+    },
+    "principle_tests": principle_tests(
+        {
+            "openheid-integriteit": ("dient", "Alles is gemeld in het geschenkenregister."),
+            "behoorlijke-contacten": ("onder_druk", "Zij kan zich afgewezen voelen."),
+        }
+    ),
+    "measures": [
+        {
+            "stakeholder": "inwoner",
+            "action": "Een persoonlijke kaart namens het team, met uitleg over de cadeaubon.",
+            "owner": "Sevda Yilmaz",
+            "due_in_days": 7,
+            "status": "gereed",
+        },
+    ],
+    "control_answers": {
+        "deelnemer3": ("onprettig", "ja", "Ik vond het naar om haar de bon terug te geven."),
+        "deelnemer5": ("pijnlijk", "ja", ""),
+        "integriteitscoordinator": ("prettig", "ja", ""),
+    },
+}
+
+
+SIDE_JOB = {
+    "organisation": "lindeveen",
+    "title": "Nevenwerk als tekenaar van bouwplannen in de eigen regio",
+    "days_ago": 85,
+    "status": "besloten",
+    "finalise": True,
+    "facilitator": "gespreksleider",
+    "created_by": "manager",
+    "participants": ["gespreksleider", "manager", "deelnemer4", "integriteitscoordinator"],
+    "problem_statement": (
+        "Een vergunningverlener wil naast zijn baan als zzp'er bouwtekeningen maken voor "
+        "particulieren. Hij heeft het geld nodig, en zijn vakkennis is groot. Zijn klanten "
+        "zouden in de buurgemeenten wonen, maar de grens is dichtbij en mensen verhuizen. "
+        "Moeten wij dit nevenwerk toestaan?"
+    ),
+    "option_x": "Het nevenwerk toestaan, met voorwaarden.",
+    "option_y": "Het nevenwerk weigeren, omdat het te dicht bij zijn eigen werk ligt.",
+    "signals": ["twijfel"],
+    "clear_legal_rule": "nee",
+    "legal_rule_note": (
+        "De Ambtenarenwet verbiedt nevenwerk alleen als het de goede vervulling van de functie "
+        "of het belang van de dienst schaadt. Dat moeten wij afwegen."
+    ),
+    "stakeholders": [
+        {
+            "key": "medewerker",
+            "name": "De vergunningverlener",
+            "kind": "medewerkers",
+            "rights": "Recht op nevenwerk, tenzij het belang van de dienst zich daartegen verzet.",
+            "interests": "Een extra inkomen met werk dat hij goed kan.",
+            "expectations": "Een eerlijke afweging, geen verbod uit voorzorg.",
+        },
+        {
+            "key": "aanvragers",
+            "name": "Aanvragers van een omgevingsvergunning",
+            "kind": "burgers",
+            "rights": "Recht op een onpartijdige beoordeling.",
+            "interests": "Geen voordeel voor wie de goede tekenaar kent.",
+            "expectations": "Dat de gemeente belangen scheidt.",
+        },
+    ],
+    "owner_name": "Manager Ruimtelijke ordening",
+    "group_owns_problem": "ja",
+    "rules": [
+        {
+            "title": "Ambtenarenwet 2017, artikel 8: nevenwerkzaamheden",
+            "verdict": "ja",
+            "assessment": "Melden en afwegen is hier juist.",
+        },
+    ],
+    "facts": [
+        {
+            "text": (
+                "In de afgelopen twee jaar kwam 6 procent van de aanvragen van buiten Lindeveen."
+            ),
+            "source": "Zaaksysteem Vergunningen",
+        },
+        {
+            "text": "De medewerker beoordeelt vooral verbouwingen van woningen.",
+            "source": "Functiebeschrijving",
+        },
+    ],
+    "facts_sufficient": "ja",
+    "arguments": [
+        {
+            "side": "X",
+            "category": "B",
+            "text": (
+                "Een ambtenaar heeft recht op nevenwerk. Een verbod uit voorzorg is niet "
+                "evenredig als er goede voorwaarden mogelijk zijn."
+            ),
+            "principles": ["legitimiteit"],
+            "r_criteria": ["rechtvaardigheid"],
+            "core_values": ["Verantwoordelijkheid"],
+            "stakeholder": "medewerker",
+            "decisive": True,
+        },
+        {
+            "side": "X",
+            "category": "G",
+            "text": "Als wij weigeren, vertrekt hij misschien; vergunningverleners zijn schaars.",
+        },
+        {
+            "side": "Y",
+            "category": "B",
+            "text": (
+                "Aanvragers moeten erop kunnen rekenen dat niemand hun plan beoordeelt die er "
+                "ook aan verdient."
+            ),
+            "principles": ["openheid-integriteit"],
+            "r_criteria": ["rechtsgelijkheid"],
+            "core_values": ["Betrouwbaarheid"],
+            "stakeholder": "aanvragers",
+        },
+        {
+            "side": "Y",
+            "category": "S",
+            "text": "Dat hebben we nooit toegestaan.",
+        },
+    ],
+    "chosen_option": "X",
+    "reasoning": (
+        "Het recht op nevenwerk weegt het zwaarst, omdat de risico's met voorwaarden klein te "
+        "maken zijn: geen klanten in Lindeveen, nooit een plan beoordelen waaraan hij of een "
+        "bekende heeft gewerkt, en het nevenwerk staat in het register."
+    ),
+    "r_judgements": {
+        "rechtsgelijkheid": ("onder_spanning", "Alleen met strikte voorwaarden houdt dit stand."),
+        "rechtmatigheid": ("houdt_stand", ""),
+        "rechtvaardigheid": ("houdt_stand", ""),
+    },
+    "principle_tests": principle_tests(
+        {
+            "openheid-integriteit": (
+                "onder_druk",
+                "Het risico op verstrengeling blijft, ook met voorwaarden.",
+            ),
+            "verantwoording": ("dient", "Het nevenwerk staat in het openbare register."),
+        }
+    ),
+    "measures": [
+        {
+            "stakeholder": "aanvragers",
+            "action": (
+                "In het zaaksysteem een signaal inbouwen als een aanvraag van een klant van de "
+                "medewerker binnenkomt."
+            ),
+            "owner": "Informatievoorziening",
+            "due_in_days": 30,
+            "status": "in_uitvoering",
+        },
+    ],
+    "control_answers": {
+        "gespreksleider": ("prettig", "ja", ""),
+        "manager": ("prettig", "ja", ""),
+        "deelnemer4": ("pijnlijk", "twijfel", "Ik ben benieuwd of het signaal er echt komt."),
+        "integriteitscoordinator": ("prettig", "ja", ""),
+    },
+    "objections": [
+        {
+            "step": 6,
+            "author": "deelnemer4",
+            "text": "Klanten uit de buurgemeente kunnen volgend jaar in Lindeveen wonen.",
+            "handling": "meegewogen",
+            "handling_reason": (
+                "Daarom de voorwaarde dat hij nooit een plan van een klant beoordeelt."
+            ),
+        },
+    ],
+}
+
+
+RECOVERY = {
+    "organisation": "lindeveen",
+    "title": "Bijstand terugvorderen na een gift voor een uitvaart",
+    "days_ago": 60,
+    "status": "besloten",
+    "finalise": True,
+    "facilitator": "deelnemer3",
+    "created_by": "deelnemer3",
+    "participants": ["deelnemer3", "deelnemer5", "gespreksleider", "manager"],
+    "problem_statement": (
+        "Een vrouw in de bijstand kreeg van haar zus 2.400 euro om de uitvaart van hun moeder "
+        "te betalen. Zij heeft dat niet gemeld, omdat zij dacht dat het niet hoefde: het geld "
+        "ging meteen naar de uitvaartondernemer. Bij een controle zagen wij het op haar "
+        "rekening. De wet zegt dat wij bijstand terugvorderen als iemand inkomsten niet meldt. "
+        "Maar de wet geeft ook ruimte als er dringende redenen zijn."
+    ),
+    "option_x": "De 2.400 euro volledig terugvorderen en een boete opleggen.",
+    "option_y": "Afzien van terugvordering en boete, omdat het geld voor de uitvaart was.",
+    "signals": ["twijfel", "onrustig_gevoel"],
+    "clear_legal_rule": "nee",
+    "legal_rule_note": (
+        "De Participatiewet verplicht tot terugvorderen, maar laat de gemeente afzien van "
+        "terugvordering en boete bij dringende redenen. Wat een dringende reden is, moeten wij "
+        "zelf wegen."
+    ),
+    "stakeholders": [
+        {
+            "key": "vrouw",
+            "name": "De vrouw in de bijstand",
+            "kind": "burgers",
+            "rights": "Recht op een evenredig besluit en om gehoord te worden.",
+            "interests": "Geen schuld die zij nooit kan aflossen.",
+            "expectations": "Begrip voor een fout zonder opzet.",
+        },
+        {
+            "key": "inwoners",
+            "name": "Inwoners die de bijstand betalen",
+            "kind": "burgers",
+            "rights": "Recht op zorgvuldige besteding van gemeenschapsgeld.",
+            "interests": "Dat regels voor iedereen gelden.",
+            "expectations": "Dat de gemeente fraude aanpakt.",
+        },
+    ],
+    "owner_name": "Teamleider Werk en inkomen",
+    "group_owns_problem": "ja",
+    "rules": [
+        {
+            "title": "Participatiewet, artikel 58: terugvordering",
+            "verdict": "nee",
+            "assessment": (
+                "Letterlijk toepassen zou een schuld maken van een gift die nooit haar inkomen "
+                "was. Dat is hier niet juist."
+            ),
+        },
+    ],
+    "facts": [
+        {
+            "text": "Het geld ging binnen twee dagen naar de uitvaartondernemer.",
+            "source": "Bankafschriften, met toestemming ingezien",
+        },
+        {
+            "text": "Zij heeft een schuld van 3.100 euro en een afbetalingsregeling.",
+            "source": "Schuldhulpverlening",
+        },
+    ],
+    "facts_sufficient": "ja",
+    "arguments": [
+        {
+            "side": "X",
+            "category": "B",
+            "text": (
+                "Iedereen moet inkomsten melden; als wij dit laten lopen, meten wij met twee maten."
+            ),
+            "principles": ["legitimiteit"],
+            "r_criteria": ["rechtsgelijkheid", "rechtmatigheid"],
+            "stakeholder": "inwoners",
+        },
+        {
+            "side": "X",
+            "category": "S",
+            "text": "De accountant kijkt mee; we willen geen bevinding.",
+        },
+        {
+            "side": "Y",
+            "category": "B",
+            "text": (
+                "Een gift voor de uitvaart van je moeder is geen inkomen om van te leven. "
+                "Terugvorderen straft rouw en maakt een bestaande schuld groter."
+            ),
+            "principles": ["behoorlijke-contacten"],
+            "r_criteria": ["rechtvaardigheid"],
+            "core_values": ["Professionaliteit"],
+            "stakeholder": "vrouw",
+            "decisive": True,
+        },
+        {
+            "side": "Y",
+            "category": "G",
+            "text": "Een nieuwe schuld maakt haar traject bij schuldhulpverlening kansloos.",
+            "stakeholder": "vrouw",
+        },
+    ],
+    "chosen_option": "Y",
+    "reasoning": (
+        "De dringende reden weegt het zwaarst: het geld was bestemd voor de uitvaart en is daar "
+        "meteen aan besteed. Wij zien af van terugvordering en boete, en leggen haar uit welke "
+        "giften zij voortaan moet melden."
+    ),
+    "r_judgements": {
+        "rechtsgelijkheid": (
+            "onder_spanning",
+            "Wie wel meldde, kreeg misschien hetzelfde. Daarom leggen we de lijn vast.",
+        ),
+        "rechtmatigheid": ("houdt_stand", "De wet geeft deze ruimte."),
+        "rechtvaardigheid": ("houdt_stand", ""),
+    },
+    "principle_tests": principle_tests(
+        {
+            "behoorlijke-contacten": ("dient", ""),
+            "doelgerichtheid-doelmatigheid": ("onder_druk", "Wij zien af van 2.400 euro."),
+            "zelfreinigend-lerend-vermogen": (
+                "dient",
+                "Een werkinstructie over giften voor uitvaarten.",
+            ),
+        }
+    ),
+    "measures": [
+        {
+            "stakeholder": "vrouw",
+            "action": (
+                "Een gesprek waarin wij uitleggen welke giften zij moet melden, met een folder."
+            ),
+            "owner": "Lotte Verbeek",
+            "due_in_days": 14,
+            "status": "gereed",
+        },
+        {
+            "stakeholder": "inwoners",
+            "action": "Een werkinstructie over giften bij overlijden, zodat we gelijk beslissen.",
+            "owner": "Teamleider Werk en inkomen",
+            "due_in_days": 30,
+            "status": "gepland",
+        },
+    ],
+    "control_answers": {
+        "deelnemer3": (
+            "onprettig",
+            "ja",
+            "Ik sta erachter, maar de controle voelde als jacht op iemand in rouw.",
+        ),
+        "deelnemer5": ("pijnlijk", "nee", "Wij hadden de regel gewoon moeten toepassen."),
+        "gespreksleider": ("pijnlijk", "ja", ""),
+        "manager": ("prettig", "ja", ""),
+    },
+    "objections": [
+        {
+            "step": 6,
+            "author": "deelnemer5",
+            "text": "Andere klanten die een gift niet meldden, moesten wel terugbetalen.",
+            "handling": "terzijde",
+            "handling_reason": (
+                "Die gevallen gingen niet over een uitvaart. De werkinstructie moet de lijn "
+                "voortaan gelijk maken."
+            ),
+        },
+    ],
+}
+
+
+COST_SHARING = {
+    "organisation": "lindeveen",
+    "title": "Kostendelersnorm nu de zoon weer thuis woont",
+    "days_ago": 35,
+    "status": "besloten",
+    "finalise": True,
+    "facilitator": "deelnemer3",
+    "created_by": "deelnemer5",
+    "participants": ["deelnemer3", "deelnemer5", "integriteitscoordinator"],
+    "problem_statement": (
+        "Een moeder in de bijstand neemt haar zoon van 23 weer in huis. Hij sliep drie maanden "
+        "bij vrienden en in zijn auto. Met de kostendelersnorm gaat haar uitkering ongeveer 400 "
+        "euro per maand omlaag, omdat zij nu samen de kosten kunnen delen. Maar de zoon heeft "
+        "nog geen inkomen. Zij zegt: dan moet hij weer weg."
+    ),
+    "option_x": "De kostendelersnorm toepassen vanaf de dag dat de zoon er woont.",
+    "option_y": (
+        "De kostendelersnorm een half jaar niet toepassen, zodat de zoon kan blijven tot hij "
+        "werk of een eigen plek heeft."
+    ),
+    "signals": ["twijfel", "onrustig_gevoel"],
+    "clear_legal_rule": "nee",
+    "legal_rule_note": (
+        "De Participatiewet laat de gemeente de bijstand aanpassen aan de omstandigheden "
+        "(maatwerk). Een vaste regel die dit geval beslist, is er niet."
+    ),
+    "stakeholders": [
+        {
+            "key": "moeder",
+            "name": "De moeder",
+            "kind": "burgers",
+            "rights": "Recht op bijstand die past bij haar situatie.",
+            "interests": "Haar zoon helpen zonder zelf in de schulden te komen.",
+            "expectations": "Dat de gemeente meedenkt.",
+        },
+        {
+            "key": "zoon",
+            "name": "De zoon van 23",
+            "kind": "burgers",
+            "rights": "Recht op hulp bij dakloosheid.",
+            "interests": "Een dak boven zijn hoofd en rust om werk te zoeken.",
+            "expectations": "Een kans om weer op te bouwen.",
+        },
+    ],
+    "owner_name": "Teamleider Werk en inkomen",
+    "group_owns_problem": "ja",
+    "rules": [
+        {
+            "title": "Participatiewet, artikel 22a: kostendelersnorm",
+            "verdict": "twijfel",
+            "assessment": "De regel gaat uit van delen, maar de zoon heeft niets om te delen.",
+        },
+        {
+            "title": "Participatiewet, artikel 18: bijstand afstemmen op de omstandigheden",
+            "verdict": "ja",
+            "assessment": "Dit artikel geeft de ruimte voor maatwerk.",
+        },
+    ],
+    "facts": [
+        {
+            "text": "De zoon staat ingeschreven bij een uitzendbureau en heeft een intake gehad.",
+            "source": "Gesprek met de zoon",
+        },
+        {
+            "text": "Zonder maatwerk gaat de uitkering van de moeder ongeveer 400 euro omlaag.",
+            "source": "Berekening Werk en inkomen",
+        },
+    ],
+    "facts_sufficient": "deels",
+    "facts_note": "We weten niet hoe snel de zoon werk vindt.",
+    "arguments": [
+        {
+            "side": "X",
+            "category": "B",
+            "text": "Andere huishoudens met een inwonend kind krijgen ook de kostendelersnorm.",
+            "principles": ["legitimiteit"],
+            "r_criteria": ["rechtsgelijkheid"],
+            "stakeholder": "moeder",
+        },
+        {
+            "side": "X",
+            "category": "G",
+            "text": "Uitzonderingen maken het werk voor consulenten ingewikkelder.",
+        },
+        {
+            "side": "Y",
+            "category": "B",
+            "text": (
+                "Een jongeman terug de straat op sturen om een regel over kosten delen is niet "
+                "rechtvaardig: hij heeft niets om te delen."
+            ),
+            "principles": ["behoorlijke-contacten", "doelgerichtheid-doelmatigheid"],
+            "r_criteria": ["rechtvaardigheid"],
+            "core_values": ["Professionaliteit", "Verantwoordelijkheid"],
+            "stakeholder": "zoon",
+            "decisive": True,
+        },
+        {
+            "side": "Y",
+            "category": "G",
+            "text": "Dakloosheid kost de samenleving en de zoon veel meer dan 400 euro per maand.",
+            "stakeholder": "zoon",
+        },
+    ],
+    "chosen_option": "derde",
+    "third_way": (
+        "De kostendelersnorm drie maanden niet toepassen, met een plan met de zoon voor werk. "
+        "Na drie maanden kijken we opnieuw."
+    ),
+    "reasoning": (
+        "Wij volgen de lijn uit de zaak van de gift voor de uitvaart: maatwerk als de regel "
+        "iemand treft op een manier die de wet niet bedoelt. De zoon krijgt drie maanden rust, "
+        "met een plan. Zo blijft het een uitzondering met een einde, en geen nieuwe regel."
+    ),
+    "r_judgements": {
+        "rechtsgelijkheid": ("onder_spanning", "Andere gezinnen kregen dit niet."),
+        "rechtmatigheid": ("houdt_stand", "Artikel 18 geeft deze ruimte."),
+        "rechtvaardigheid": ("houdt_stand", ""),
+    },
+    "principle_tests": principle_tests(
+        {
+            "behoorlijke-contacten": ("dient", ""),
+            "doelgerichtheid-doelmatigheid": ("dient", "Dakloosheid voorkomen is goedkoper."),
+            "zelfreinigend-lerend-vermogen": (
+                "onder_druk",
+                "Tweede keer in korte tijd dat de regel knelt; dit moet naar het beleid.",
+            ),
+        }
+    ),
+    "measures": [
+        {
+            "stakeholder": "zoon",
+            "action": "Een werkplan met de zoon en het uitzendbureau.",
+            "owner": "Lotte Verbeek",
+            "due_in_days": 21,
+            "status": "in_uitvoering",
+        },
+    ],
+    "control_answers": {
+        "deelnemer3": (
+            "onprettig",
+            "ja",
+            "Weer een gezin waar de regel knelt. Dit gaat niet over één geval.",
+        ),
+        "deelnemer5": ("pijnlijk", "twijfel", ""),
+        "integriteitscoordinator": (
+            "pijnlijk",
+            "ja",
+            "Dit moet een gesprek over het beleid worden.",
+        ),
+    },
+    "precedents": [
+        {
+            "earlier": "Bijstand terugvorderen na een gift voor een uitvaart",
+            "stance": "volgt",
+            "reason": (
+                "Ook daar ging maatwerk voor, omdat de regel iemand trof op een manier die de "
+                "wet niet bedoelt."
+            ),
+        },
+    ],
+}
+
+
+GREEN_MAINTENANCE = {
+    "organisation": "lindeveen",
+    "title": "Groenonderhoud gunnen aan het sociale werkbedrijf of aan de laagste bieder",
+    "days_ago": 120,
+    "status": "besloten",
+    "finalise": True,
+    "facilitator": "gespreksleider",
+    "created_by": "manager",
+    "participants": ["gespreksleider", "manager", "deelnemer", "integriteitscoordinator"],
+    "problem_statement": (
+        "Het contract voor het onderhoud van het openbaar groen loopt af. Het sociale "
+        "werkbedrijf Lindewerk doet dit werk al twaalf jaar, met 40 mensen met een afstand tot "
+        "de arbeidsmarkt. Een marktverkenning laat zien dat een commercieel hoveniersbedrijf "
+        "het 15 procent goedkoper kan. Wij kunnen de opdracht voorbehouden aan een sociale "
+        "werkplaats, of open aanbesteden op prijs en kwaliteit."
+    ),
+    "option_x": "Open aanbesteden, met gunning op prijs en kwaliteit.",
+    "option_y": "De opdracht voorbehouden aan sociale werkplaatsen.",
+    "signals": ["kritische_vragen"],
+    "clear_legal_rule": "nee",
+    "legal_rule_note": (
+        "De Aanbestedingswet staat beide toe: een voorbehouden opdracht (artikel 2.82) en een "
+        "open aanbesteding. De keuze ligt bij ons."
+    ),
+    "stakeholders": [
+        {
+            "key": "werknemers",
+            "name": "De 40 medewerkers van Lindewerk",
+            "kind": "burgers",
+            "rights": "Recht op werk naar vermogen.",
+            "interests": "Zinvol werk, een vast ritme en collega's.",
+            "expectations": "Dat de gemeente hen niet laat vallen.",
+        },
+        {
+            "key": "bedrijven",
+            "name": "Hoveniersbedrijven in de regio",
+            "kind": "bedrijf",
+            "rights": "Recht op gelijke kansen bij overheidsopdrachten.",
+            "interests": "Meedingen naar een opdracht van 1,2 miljoen euro per jaar.",
+            "expectations": "Een open en eerlijke procedure.",
+        },
+        {
+            "key": "inwoners",
+            "name": "Inwoners van Lindeveen",
+            "kind": "burgers",
+            "rights": "Recht op zorgvuldige besteding van belastinggeld.",
+            "interests": "Goed onderhouden groen en lage kosten.",
+            "expectations": "",
+        },
+    ],
+    "owner_name": "Het college, op advies van de manager Openbare ruimte",
+    "group_owns_problem": "nee",
+    "referred_to": "College van B en W",
+    "rules": [
+        {
+            "title": "Aanbestedingswet 2012, artikel 2.82: voorbehouden opdrachten",
+            "verdict": "ja",
+            "assessment": "De wet geeft de ruimte; wij moeten de keuze uitleggen.",
+        },
+        {
+            "title": "Inkoopbeleid Lindeveen: social return",
+            "verdict": "ja",
+            "assessment": "Ons beleid vraagt dat opdrachten ook sociale waarde opleveren.",
+        },
+    ],
+    "facts": [
+        {
+            "text": "Een open aanbesteding bespaart naar schatting 180.000 euro per jaar.",
+            "source": "Marktverkenning inkoopadviseur",
+        },
+        {
+            "text": (
+                "Zonder deze opdracht verliest Lindewerk werk voor ongeveer 25 van de 40 mensen."
+            ),
+            "source": "Brief van Lindewerk",
+        },
+    ],
+    "facts_sufficient": "ja",
+    "arguments": [
+        {
+            "side": "X",
+            "category": "B",
+            "text": "Bedrijven hebben recht op gelijke kansen bij overheidsopdrachten.",
+            "principles": ["legitimiteit"],
+            "r_criteria": ["rechtsgelijkheid"],
+            "stakeholder": "bedrijven",
+        },
+        {
+            "side": "X",
+            "category": "G",
+            "text": "Een besparing van 180.000 euro per jaar kan naar ander beleid.",
+            "principles": ["doelgerichtheid-doelmatigheid"],
+            "stakeholder": "inwoners",
+        },
+        {
+            "side": "Y",
+            "category": "B",
+            "text": (
+                "Mensen met een afstand tot de arbeidsmarkt hebben recht op werk. De gemeente "
+                "heeft beloofd dat haar inkoop daaraan bijdraagt."
+            ),
+            "principles": ["participatie", "doelgerichtheid-doelmatigheid", "verantwoording"],
+            "r_criteria": ["rechtvaardigheid"],
+            "core_values": ["Verantwoordelijkheid", "Samenwerking"],
+            "stakeholder": "werknemers",
+            "decisive": True,
+        },
+        {
+            "side": "Y",
+            "category": "G",
+            "text": "Werkloosheid van 25 mensen kost de gemeente aan uitkeringen bijna evenveel.",
+            "stakeholder": "werknemers",
+        },
+        {
+            "side": "Y",
+            "category": "S",
+            "text": "Lindewerk doet het al twaalf jaar, dus waarom zouden we iets veranderen?",
+        },
+    ],
+    "chosen_option": "Y",
+    "reasoning": (
+        "Het recht op werk van de medewerkers van Lindewerk weegt het zwaarst, en het past bij "
+        "ons eigen inkoopbeleid. De besparing is voor een groot deel schijn, omdat "
+        "uitkeringen stijgen. Wij adviseren het college de opdracht voor te behouden, met "
+        "harde afspraken over kwaliteit."
+    ),
+    "r_judgements": {
+        "rechtsgelijkheid": ("onder_spanning", "Commerciële bedrijven kunnen niet meedingen."),
+        "rechtmatigheid": ("houdt_stand", "Artikel 2.82 staat dit toe."),
+        "rechtvaardigheid": ("houdt_stand", ""),
+    },
+    "principle_tests": principle_tests(
+        {
+            "doelgerichtheid-doelmatigheid": ("dient", ""),
+            "legitimiteit": ("dient", ""),
+            "verantwoording": ("dient", "De raad krijgt de afweging met de cijfers."),
+        }
+    ),
+    "measures": [
+        {
+            "stakeholder": "bedrijven",
+            "action": (
+                "Hoveniers in de regio uitnodigen voor onderaanneming van het zware boomonderhoud."
+            ),
+            "owner": "Inkoopadviseur",
+            "due_in_days": 45,
+            "status": "gepland",
+        },
+    ],
+    "control_answers": {
+        "gespreksleider": ("prettig", "ja", ""),
+        "manager": ("prettig", "ja", ""),
+        "deelnemer": ("pijnlijk", "twijfel", "Is dit eerlijk tegenover de hoveniers?"),
+        "integriteitscoordinator": ("prettig", "ja", ""),
+    },
+}
+
+
+FOI_REQUEST = {
+    "organisation": "lindeveen",
+    "title": "Woo-verzoek over appjes van een wethouder met een projectontwikkelaar",
+    "days_ago": 25,
+    "status": "besloten",
+    "finalise": True,
+    "facilitator": "beheerder",
+    "created_by": "beheerder",
+    "participants": ["beheerder", "gespreksleider", "deelnemer2", "integriteitscoordinator"],
+    "problem_statement": (
+        "Een journalist vraagt met de Wet open overheid alle berichten tussen de wethouder "
+        "Ruimte en een projectontwikkelaar over het Stationsplein. Er zijn 140 berichten, ook "
+        "WhatsApp-berichten. Een deel gaat over persoonlijke zaken en over meningen die nog "
+        "niet zijn besproken in het college. De ontwikkelaar vraagt om de berichten niet te "
+        "openbaren, omdat er bedrijfsgegevens in staan."
+    ),
+    "option_x": (
+        "Zoveel mogelijk openbaar maken, en alleen persoonsgegevens en bedrijfsgeheimen lakken."
+    ),
+    "option_y": (
+        "De berichten met meningen en onderhandelingen weigeren, om het lopende project en de "
+        "ontwikkelaar te beschermen."
+    ),
+    "signals": ["media", "kritische_vragen"],
+    "clear_legal_rule": "nee",
+    "legal_rule_note": (
+        "De Woo geeft weigergronden, maar vraagt bij elk bericht een afweging. De wet beslist "
+        "niet per bericht voor ons."
+    ),
+    "stakeholders": [
+        {
+            "key": "journalist",
+            "name": "De journalist en zijn lezers",
+            "kind": "burgers",
+            "rights": "Recht op openbaarheid van overheidsinformatie.",
+            "interests": "Weten hoe het project tot stand kwam.",
+            "expectations": "Een besluit binnen de termijn.",
+        },
+        {
+            "key": "ontwikkelaar",
+            "name": "De projectontwikkelaar",
+            "kind": "bedrijf",
+            "rights": "Recht op bescherming van bedrijfsgeheimen.",
+            "interests": "Een sterke positie in de onderhandeling.",
+            "expectations": "Dat vertrouwelijke gesprekken vertrouwelijk blijven.",
+        },
+        {
+            "key": "wethouder",
+            "name": "De wethouder Ruimte",
+            "kind": "bestuur",
+            "rights": "Recht op bescherming van persoonlijke gegevens.",
+            "interests": "",
+            "expectations": "",
+        },
+    ],
+    "owner_name": "Het college, voorbereid door het team Informatievoorziening",
+    "group_owns_problem": "nee",
+    "referred_to": "College van B en W",
+    "rules": [
+        {
+            "title": "Wet open overheid, artikel 5.1 en 5.2: weigergronden",
+            "verdict": "ja",
+            "assessment": "Per bericht wegen, en meningen zo mogelijk geanonimiseerd openbaren.",
+        },
+    ],
+    "facts": [
+        {
+            "text": "Van de 140 berichten bevatten er 22 bedrijfsgegevens over grondprijzen.",
+            "source": "Inventarisatie Informatievoorziening",
+        },
+        {
+            "text": "De onderhandeling over de grondprijs is nog niet afgerond.",
+            "source": "Projectleider Stationsplein",
+        },
+    ],
+    "facts_sufficient": "ja",
+    "arguments": [
+        {
+            "side": "X",
+            "category": "B",
+            "text": (
+                "Inwoners hebben recht te weten hoe een wethouder met een ontwikkelaar omgaat. "
+                "Openheid is de regel, geheimhouding de uitzondering."
+            ),
+            "principles": ["openheid-integriteit", "verantwoording"],
+            "r_criteria": ["rechtmatigheid"],
+            "core_values": ["Openheid"],
+            "stakeholder": "journalist",
+            "decisive": True,
+        },
+        {
+            "side": "X",
+            "category": "G",
+            "text": "Weigeren wekt de indruk dat er iets te verbergen is.",
+        },
+        {
+            "side": "Y",
+            "category": "G",
+            "text": "Openbare grondprijzen verzwakken de positie van de gemeente.",
+            "principles": ["doelgerichtheid-doelmatigheid"],
+            "stakeholder": "ontwikkelaar",
+        },
+        {
+            "side": "Y",
+            "category": "S",
+            "text": "Appjes zijn geen officiële stukken.",
+        },
+    ],
+    "chosen_option": "X",
+    "reasoning": (
+        "Openheid weegt het zwaarst: het gaat om de omgang van een bestuurder met een partij "
+        "die geld verdient aan een gemeentelijk besluit. Wij lakken alleen persoonsgegevens en "
+        "de grondprijzen zolang de onderhandeling loopt. Appjes zijn gewoon documenten onder "
+        "de Woo."
+    ),
+    "r_judgements": {
+        "rechtsgelijkheid": ("houdt_stand", ""),
+        "rechtmatigheid": ("houdt_stand", "Elke lakking heeft een weigergrond."),
+        "rechtvaardigheid": ("houdt_stand", ""),
+    },
+    "principle_tests": principle_tests(
+        {
+            "openheid-integriteit": ("dient", ""),
+            "doelgerichtheid-doelmatigheid": ("onder_druk", "De onderhandeling wordt lastiger."),
+            "verantwoording": ("dient", ""),
+        }
+    ),
+    "measures": [
+        {
+            "stakeholder": "ontwikkelaar",
+            "action": "De ontwikkelaar vooraf laten weten welke berichten openbaar worden.",
+            "owner": "Ruud Visser",
+            "due_in_days": 10,
+            "status": "gereed",
+        },
+    ],
+    "control_answers": {
+        "beheerder": ("prettig", "ja", ""),
+        "gespreksleider": ("prettig", "ja", ""),
+        "deelnemer2": ("pijnlijk", "ja", "De wethouder zal hier niet blij mee zijn."),
+        "integriteitscoordinator": ("prettig", "ja", ""),
+    },
+    "objections": [
+        {
+            "step": 5,
+            "author": "deelnemer2",
+            "text": "Moeten we de wethouder niet eerst vragen wat hij wil?",
+            "handling": "terzijde",
+            "handling_reason": (
+                "De wethouder wordt gehoord als belanghebbende, maar de afweging is aan ons "
+                "en daarna aan het hele college."
+            ),
+        },
+    ],
+}
+
+
+HOUSE_VISIT = {
+    "organisation": "lindeveen",
+    "title": "Onaangekondigd huisbezoek bij een vermoeden van samenwonen",
+    "days_ago": 50,
+    "status": "besloten",
+    "finalise": True,
+    "facilitator": "deelnemer5",
+    "created_by": "deelnemer5",
+    "participants": ["deelnemer5", "deelnemer3", "gespreksleider"],
+    "problem_statement": (
+        "Een anonieme tip zegt dat een bijstandsgerechtigde moeder samenwoont met een nieuwe "
+        "partner. Er zijn geen andere aanwijzingen. Een onaangekondigd huisbezoek geeft snel "
+        "duidelijkheid, maar het is een grote inbreuk op haar privacy, met kinderen in huis."
+    ),
+    "option_x": "Onaangekondigd op huisbezoek gaan.",
+    "option_y": "Eerst een gesprek op het kantoor, en alleen bij meer aanwijzingen een huisbezoek.",
+    "signals": ["twijfel"],
+    "clear_legal_rule": "nee",
+    "legal_rule_note": (
+        "Een huisbezoek mag alleen met toestemming en met een redelijke grond. Of een anonieme "
+        "tip genoeg is, moeten wij wegen."
+    ),
+    "stakeholders": [
+        {
+            "key": "moeder",
+            "name": "De moeder en haar kinderen",
+            "kind": "burgers",
+            "rights": "Recht op bescherming van haar woning en privéleven.",
+            "interests": "Rust voor haar kinderen.",
+            "expectations": "Dat de gemeente haar niet wantrouwt zonder reden.",
+        },
+        {
+            "key": "inwoners",
+            "name": "Inwoners die de bijstand betalen",
+            "kind": "burgers",
+            "rights": "",
+            "interests": "Dat bijstand terechtkomt bij wie er recht op heeft.",
+            "expectations": "",
+        },
+    ],
+    "owner_name": "Teamleider Werk en inkomen",
+    "group_owns_problem": "ja",
+    "rules": [
+        {
+            "title": "Participatiewet, artikel 53a: onderzoek naar de woonsituatie",
+            "verdict": "ja",
+            "assessment": "Een redelijke grond is nodig; een losse tip is dat niet.",
+        },
+    ],
+    "facts": [
+        {"text": "Er is één anonieme tip, zonder verdere details.", "source": "Meldpunt"},
+        {"text": "De moeder heeft altijd alles op tijd gemeld.", "source": "Dossier"},
+    ],
+    "facts_sufficient": "deels",
+    "arguments": [
+        {
+            "side": "X",
+            "category": "G",
+            "text": "Een huisbezoek geeft snel duidelijkheid.",
+            "stakeholder": "inwoners",
+        },
+        {
+            "side": "Y",
+            "category": "B",
+            "text": (
+                "De woning is beschermd. Zonder redelijke grond gaan wij niet binnen, ook niet "
+                "als het sneller is."
+            ),
+            "principles": ["behoorlijke-contacten", "legitimiteit"],
+            "r_criteria": ["rechtmatigheid", "rechtvaardigheid"],
+            "core_values": ["Professionaliteit"],
+            "stakeholder": "moeder",
+            "decisive": True,
+        },
+    ],
+    "chosen_option": "Y",
+    "reasoning": (
+        "Het recht op bescherming van de woning weegt het zwaarst. Een anonieme tip is geen "
+        "redelijke grond. Wij nodigen haar uit voor een gesprek."
+    ),
+    "r_judgements": {
+        "rechtsgelijkheid": ("houdt_stand", ""),
+        "rechtmatigheid": ("houdt_stand", ""),
+        "rechtvaardigheid": ("houdt_stand", ""),
+    },
+    "principle_tests": principle_tests({"behoorlijke-contacten": ("dient", "")}),
+    "compensation_note": (
+        "Geen maatregel nodig: de moeder merkt alleen een gewoon gesprek op kantoor."
+    ),
+    "control_answers": {
+        "deelnemer5": ("prettig", "ja", ""),
+        "deelnemer3": ("prettig", "ja", ""),
+        "gespreksleider": ("prettig", "ja", ""),
+    },
+}
+
+
+# Zuiderland shares its enforcement case with other government organisations, so that a
+# coordinator of Lindeveen finds it under "Gedeeld door andere organisaties".
+ENFORCEMENT["finalise"] = True
+
+
+SESSIONS = [
+    WINDMILLS,
+    PARTICIPATION,
+    IMPLEMENTATION_TEST,
+    ENFORCEMENT,
+    VILLAGE_HALL,
+    NOT_A_DILEMMA,
+    CAREGIVER_HOME,
+    SPORTS_GRANT,
+    GREEN_MAINTENANCE,
+    GIFT,
+    SIDE_JOB,
+    RECOVERY,
+    HOUSE_VISIT,
+    COST_SHARING,
+    FOI_REQUEST,
+]
+
+
+# The integrity coordinator's review of finalised cases (annotations and links). A review is
+# only written when ``load_demo`` creates the case, so edits made in the app survive.
+REVIEWS = [
+    {
+        "organisation": "lindeveen",
+        "title": CAREGIVER_HOME["title"],
+        "lessons": (
+            "Handhaven hoeft niet alles of niets te zijn. Een tijdelijke vergunning met "
+            "voorwaarden beschermt de buren en laat ruimte voor zorg. Ga vroeg bij beide buren "
+            "langs."
+        ),
+        "themes": ["Handhaving", "Mantelzorg", "Evenredigheid"],
+        "leading": True,
+        "review_in_days": 200,
+    },
+    {
+        "organisation": "lindeveen",
+        "title": SPORTS_GRANT["title"],
+        "lessons": (
+            "Tegen de schijn van belangenverstrengeling helpt openheid over hoe je besliste "
+            "beter dan uitstel. Controleer of het belang in het register staat."
+        ),
+        "themes": ["Belangenverstrengeling", "Subsidies"],
+        "leading": False,
+    },
+    {
+        "organisation": "lindeveen",
+        "title": GIFT["title"],
+        "lessons": "Geld of een cadeaubon nemen we niet aan; een persoonlijk gebaar soms wel.",
+        "themes": ["Geschenken", "Belangenverstrengeling"],
+        "leading": False,
+    },
+    {
+        "organisation": "lindeveen",
+        "title": SIDE_JOB["title"],
+        "lessons": "Nevenwerk dicht bij de eigen taak: voorwaarden en een signaal in het systeem.",
+        "themes": ["Nevenwerkzaamheden", "Belangenverstrengeling"],
+        "leading": False,
+        "links": [
+            (
+                "onderscheidt",
+                SPORTS_GRANT["title"],
+                (
+                    "Hier gaat het om het eigen belang van een medewerker, niet om de schijn "
+                    "rond een bestuurder. Daarom voorwaarden, en niet alleen openheid."
+                ),
+            ),
+        ],
+    },
+    {
+        "organisation": "lindeveen",
+        "title": RECOVERY["title"],
+        "lessons": (
+            "De wet geeft ruimte voor dringende redenen. Leg de lijn vast in een "
+            "werkinstructie, anders beslist elke consulent anders."
+        ),
+        "themes": ["Maatwerk in de bijstand"],
+        "leading": False,
+        "review_in_days": 90,
+    },
+    {
+        "organisation": "lindeveen",
+        "title": COST_SHARING["title"],
+        "lessons": "Tweede keer dat de regel knelt: bespreek dit met de beleidsafdeling.",
+        "themes": ["Maatwerk in de bijstand", "Dakloosheid"],
+        "leading": False,
+        "links": [
+            (
+                "volgt",
+                RECOVERY["title"],
+                "Dezelfde lijn: maatwerk als de regel iemand treft zoals de wet niet bedoelt.",
+            ),
+        ],
+    },
+]
+
+
+# Cases shared anonymised beyond the organisation (level "overheid": other government
+# organisations), with the problem owner's consent, through ``casebook.anonymise``.
+SHARES = [
+    {
+        "organisation": "lindeveen",
+        "title": CAREGIVER_HOME["title"],
+        "level": "overheid",
+        "consent_by": "Teamleider Vergunningen en handhaving",
+        "consent_days_ago": 14,
+        # Other government organisations may know whose case it is; people stay anonymous.
+        "keep_organisation_name": True,
+    },
+    {
+        "organisation": "zuiderland",
+        "title": ENFORCEMENT["title"],
+        "level": "overheid",
+        "consent_by": "Teamleider Toezicht en handhaving",
+        "consent_days_ago": 6,
+        # Other government organisations may know whose case it is; people stay anonymous.
+        "keep_organisation_name": True,
+    },
+]
+
+
+# Dilemmas reported through "Dilemma melden", not yet handled. An anonymous report has no
+# sender at all; a named one shows its sender the status.
+INTAKE_REPORTS = [
+    {
+        "organisation": "lindeveen",
+        "kind": "kritiek",
+        "anonymous": True,
+        "sender": None,
+        "days_ago": 6,
+        "text": (
+            "In ons team moeten we steeds vaker nee zeggen tegen mensen die het echt nodig "
+            "hebben, omdat de regels geen ruimte laten. Ik durf dat niet in het teamoverleg te "
+            "zeggen. Kunnen we hier een keer echt over praten?"
+        ),
+    },
+    {
+        "organisation": "lindeveen",
+        "kind": "vraag",
+        "anonymous": False,
+        "sender": "deelnemer2",
+        "days_ago": 3,
+        "text": (
+            "Een bewonersvereniging nodigt mij persoonlijk uit voor hun jubileumfeest. Ik "
+            "beoordeel volgende maand hun subsidieaanvraag. Mag ik gaan?"
+        ),
+    },
+]

@@ -393,6 +393,15 @@ class Item(models.Model):
     position = models.PositiveIntegerField(default=0)
     version = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Who contributed it in meeting-room mode; empty for anonymous contributions and for
+    # items written in the guided form (docs/meeting-room.md).
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         abstract = True
@@ -624,8 +633,10 @@ class ControlAnswer(models.Model):
         NO = "nee", _("No, I do not stand behind it")
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="control_answers")
+    # Empty for an answer given anonymously in meeting-room mode (deliberation.room_models
+    # .RoomAnswered keeps who answered, without a link to the answer).
     participant = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, related_name="+"
     )
     situation = models.CharField(
         _("how does the situation feel?"), max_length=10, choices=Situation.choices
@@ -715,3 +726,13 @@ class Draft(models.Model):
 
     def __str__(self):
         return self.form_key
+
+
+# Meeting-room mode (issue 5) keeps its own tables in a module of its own.
+from .room_models import (  # noqa: E402, F401
+    Room,
+    RoomAnswered,
+    RoomInvitation,
+    RoomPost,
+    RoomSetAside,
+)

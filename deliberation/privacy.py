@@ -29,20 +29,41 @@ from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, ProtectedError, Q, RestrictedError, Subquery
 from django.utils import timezone
 
+from casebook.index import CaseFacet, CaseIndex
 from casebook.models import RecordExport, RecordVersion
 from principles import audit
 from principles.models import Organisation
 
 from .models import Draft, PrincipleTest, RJudgement, Session
+from .room_models import Room, RoomInvitation, RoomPost, RoomSetAside
 
-# Rows that are archival documents: never deleted by retention, never rewritten.
-ARCHIVAL_MODELS = (RecordVersion,)
+# Rows that are archival documents: never deleted by retention, never rewritten. The
+# casebook's search index is derived from them (and rebuilt from them), so it is left alone
+# too: rewriting it would only last until the next reindex.
+ARCHIVAL_MODELS = (RecordVersion, CaseIndex, CaseFacet)
 
 # Text fields that hold codes rather than typed text (fields with choices are skipped anyway).
-CODE_FIELDS = {(Draft, "form_key")}
+CODE_FIELDS = {
+    (Draft, "form_key"),
+    (Room, "code"),  # the room's join code
+    (RoomInvitation, "token"),  # a guest's one-time link
+    (RoomSetAside, "kind"),  # which list a set-aside contribution came from
+}
 
 # JSON fields whose strings are typed text: a draft keeps what someone typed but did not save.
 JSON_TEXT_FIELDS = {(Draft, "data")}
+
+# A contribution the gespreksleider set aside in the room keeps a copy of its fields in
+# ``data``: the name is replaced in the copy's free-text fields (see set_aside_text_keys).
+SET_ASIDE_COPIES = {(RoomSetAside, "data")}
+
+# Date-time fields inside a session that are no moment of change but one in the future (when
+# a join code, a timer or an invitation runs out): they do not keep a session alive.
+NOT_ACTIVITY = {
+    (Room, "code_expires_at"),
+    (Room, "timer_ends_at"),
+    (RoomInvitation, "expires_at"),
+}
 
 # Rows without a version of their own that are edited through a step form of the session:
 # changing them must bump that form's version so an open form conflicts (step 6, decision).
@@ -112,6 +133,7 @@ def activity_fields():
         for model, fk in session_relations()
         for model_field in model._meta.concrete_fields
         if isinstance(model_field, models.DateTimeField)
+        and (model, model_field.name) not in NOT_ACTIVITY
     ]
 
 
@@ -292,6 +314,32 @@ def json_text_fields(model):
     return [name for owner, name in JSON_TEXT_FIELDS if owner is model]
 
 
+def copy_fields(model):
+    return [name for owner, name in SET_ASIDE_COPIES if owner is model]
+
+
+def set_aside_text_keys(kind):
+    """The keys of a set-aside copy that hold typed text: the free-text fields of the
+    contribution's own model (not its codes, choices, ids or times)."""
+    from .room import MODERATED
+
+    model = MODERATED.get(kind)
+    return {f.attname for f in text_fields(model)} if model is not None else set()
+
+
+def replace_in_copy(copy, kind, pattern, replacement):
+    """``(new copy, number of replacements)``: the name replaced in the copy's text fields."""
+    if not isinstance(copy, dict):
+        return copy, 0
+    keys = set_aside_text_keys(kind)
+    result, count = dict(copy), 0
+    for key in keys & copy.keys():
+        if isinstance(copy[key], str):
+            result[key], n = replace_name(copy[key], pattern, replacement)
+            count += n
+    return result, count
+
+
 def replace_name(value, pattern, replacement):
     """``(new value, number of replacements)`` with the name replaced in every string."""
     if isinstance(value, str):
@@ -399,7 +447,8 @@ def plan(organisation, pattern, replacement, lock=False):
     for model, fk in scopes:
         fields = text_fields(model)
         json_fields = json_text_fields(model)
-        if not fields and not json_fields:
+        copies = copy_fields(model)
+        if not fields and not json_fields and not copies:
             continue
         if model is Session:
             queryset = Session.objects.filter(organisation=organisation).order_by("pk")
@@ -407,8 +456,10 @@ def plan(organisation, pattern, replacement, lock=False):
                 queryset = queryset.select_for_update()
         else:
             queryset = rows_of(model, fk, organisation, lock)
-        names = [f.attname for f in fields] + json_fields
+        names = [f.attname for f in fields] + json_fields + copies
         extra = [f"{fk}_id"] if fk else []
+        if copies:
+            extra.append("kind")
         for row in queryset.values("pk", *names, *extra):
             values, count = {}, 0
             for name in [f.attname for f in fields]:
@@ -417,6 +468,10 @@ def plan(organisation, pattern, replacement, lock=False):
                     values[name], count = new, count + n
             for name in json_fields:
                 new, n = replace_name(row[name], pattern, replacement)
+                if n:
+                    values[name], count = new, count + n
+            for name in copies:
+                new, n = replace_in_copy(row[name], row["kind"], pattern, replacement)
                 if n:
                     values[name], count = new, count + n
             if not values:
@@ -535,8 +590,10 @@ def pseudonymise(organisation, name, replacement, *, username=None, dry_run=Fals
         result = Pseudonymisation(
             organisation, changes, mentions, exports_holding(organisation, mentions), user
         )
+        room_posts = 0
         if user is not None:
             pseudonymise_account(user, replacement)
+            room_posts = forget_room_posts(user=user)
         audit.record(
             "person.pseudonymise",
             organisation_id=organisation.pk,
@@ -545,7 +602,29 @@ def pseudonymise(organisation, name, replacement, *, username=None, dry_run=Fals
                 "replacements": result.replacements_per_model(),
                 "records_mentioning": [m.version.pk for m in mentions],
                 "user_account": user.pk if user is not None else None,
+                "room_posts_removed": room_posts,
             },
         )
     result.applied = True
     return result
+
+
+# --- the room's throttle ----------------------------------------------------------------------
+
+
+def forget_room_posts(user=None, now=None):
+    """Delete the room's throttle rows (who posted when); returns how many.
+
+    With ``user``: all of that person's rows (pseudonymisation). Without: every row older than
+    the throttle window, which has done its work. The rows name a person and a moment, so
+    beside the audit trail's times they could tell who gave an anonymous contribution; the
+    room itself only clears a session's old rows when someone posts there again.
+    """
+    from .room import THROTTLE_WINDOW
+
+    if user is not None:
+        rows = RoomPost.objects.filter(user=user)
+    else:
+        rows = RoomPost.objects.filter(at__lt=(now or timezone.now()) - THROTTLE_WINDOW)
+    deleted, _per_model = rows.delete()
+    return deleted

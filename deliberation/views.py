@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Case, Count, Value, When
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import redirect
@@ -35,6 +35,7 @@ from .models import (
     Objection,
     PrincipleTest,
     RJudgement,
+    RoomAnswered,
     Session,
     Side,
     Stakeholder,
@@ -401,6 +402,11 @@ class StepData:
             context["has_citizens"] = session.has_citizens
         if self.number == 8:
             context["control"] = control_summary(session)
+        if self.number == 6:
+            # Precedents (casebook/precedents.py): similar earlier decisions of the organisation.
+            from casebook.precedents import step_context
+
+            context.update(step_context(session, can_edit))
         context.update(overrides)
         return context
 
@@ -736,8 +742,15 @@ def control(request, pk):
     data = StepData(request, session, 8)
     takes_part = session.user_takes_part or session.facilitator_id == request.user.pk
     answer = ControlAnswer.objects.filter(session=session, participant=request.user).first()
+    # Answered in meeting-room mode without a name: the marker says that, never which answer
+    # (docs/meeting-room.md). One more query, only for someone without a named answer.
+    anonymous = (
+        answer is None and RoomAnswered.objects.filter(session=session, user=request.user).exists()
+    )
     if request.method == "POST":
         require(takes_part, "control.answer", session)
+        if anonymous:
+            return answered_anonymously(request, data, takes_part)
         form = forms.ControlAnswerForm(request.POST, instance=answer, prefix="control")
         if not form.is_valid():
             return render_step(
@@ -749,6 +762,15 @@ def control(request, pk):
                 takes_part=takes_part,
             )
         with transaction.atomic():
+            if answer is None:
+                # A first answer takes the person's marker, as the room does: whoever comes
+                # second (here or in the room, at the same moment) is refused.
+                try:
+                    with transaction.atomic():
+                        RoomAnswered.objects.create(session=session, user=request.user)
+                except IntegrityError:
+                    transaction.set_rollback(True)
+                    return answered_anonymously(request, data, takes_part)
             answer = form.save(commit=False)
             answer.session = session
             answer.participant = request.user
@@ -757,7 +779,34 @@ def control(request, pk):
         messages.success(request, _("Thank you, your answer has been saved."))
         return redirect("control", pk=pk)
     form = forms.ControlAnswerForm(instance=answer, prefix="control")
-    return render_step(request, data, control_form=form, my_answer=answer, takes_part=takes_part)
+    return render_step(
+        request,
+        data,
+        control_form=form,
+        my_answer=answer,
+        takes_part=takes_part,
+        answered_anonymously=anonymous,
+    )
+
+
+def answered_anonymously(request, data, takes_part):
+    """Refuse a second answer from someone who answered without a name; nothing is saved."""
+    messages.error(
+        request,
+        _(
+            "You already answered the control question anonymously in the room. "
+            "Your answer counts; you cannot give a second one."
+        ),
+    )
+    return render_step(
+        request,
+        data,
+        status=409,
+        control_form=None,
+        my_answer=None,
+        takes_part=takes_part,
+        answered_anonymously=True,
+    )
 
 
 # --- tegenspraak -----------------------------------------------------------------------

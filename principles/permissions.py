@@ -43,6 +43,7 @@ class Action(models.TextChoices):
     SEE_SIGNALS = "see_signals", _("See signals")
     HANDLE_SIGNALS = "handle_signals", _("Set the signal rule and close signals")
     SUBMIT_INTAKE = "submit_intake", _("Report a dilemma (intake)")
+    JOIN_ROOM = "join_room", _("Join a meeting room by code or guest invitation")
     SEE_INTAKE = "see_intake", _("See and triage intake")
     SEE_AUDIT = "see_audit", _("See the organisation's audit trail")
     ADMINISTER = "administer", _("Administer members and roles")
@@ -88,6 +89,7 @@ MATRIX = {
     Action.SEE_SIGNALS:    {P: False,  G: False,       C: True,     M: True, B: False},
     Action.HANDLE_SIGNALS: {P: False,  G: False,       C: True,     M: False, B: False},
     Action.SUBMIT_INTAKE:  {P: True,   G: True,        C: True,     M: True, B: True},
+    Action.JOIN_ROOM:      {P: True,   G: True,        C: True,     M: True, B: True},
     Action.SEE_INTAKE:     {P: False,  G: False,       C: True,     M: False, B: False},
     Action.SEE_AUDIT:      {P: False,  G: False,       C: True,     M: False, B: True},
     Action.ADMINISTER:     {P: False,  G: False,       C: False,    M: False, B: True},

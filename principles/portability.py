@@ -50,9 +50,13 @@ from deliberation.models import (
     Objection,
     PrincipleTest,
     RJudgement,
+    Room,
+    RoomAnswered,
+    RoomSetAside,
     Session,
     Stakeholder,
 )
+from deliberation.room_models import new_code
 
 from . import audit
 from .models import (
@@ -116,6 +120,11 @@ class Section:
     scope: str  # the lookup from the model to its organisation
     refs: dict = field(default_factory=dict)  # relation name -> what it points to
     natural_key: str | None = None  # a field that names the object; else file ids
+    # The order of the list (and so of its file ids); "pk" unless the ids are random.
+    order: tuple = ("pk",)
+    # False: the rows name people but add nobody to the file; a row naming someone who is
+    # not in the file for another reason (a guest of another organisation) is left out.
+    adds_people: bool = True
 
     @property
     def implied(self):
@@ -147,16 +156,37 @@ SECTIONS = [
         "organisation",
         {"facilitator": PEOPLE, "created_by": PEOPLE, "participants": PEOPLE},
     ),
-    Section("stakeholders", Stakeholder, "session__organisation", {"session": "sessions"}),
-    Section("applicable_rules", ApplicableRule, "session__organisation", {"session": "sessions"}),
-    Section("facts", Fact, "session__organisation", {"session": "sessions"}),
-    Section("information_needs", InformationNeed, "session__organisation", {"session": "sessions"}),
+    Section(
+        "stakeholders",
+        Stakeholder,
+        "session__organisation",
+        {"session": "sessions", "author": PEOPLE},
+    ),
+    Section(
+        "applicable_rules",
+        ApplicableRule,
+        "session__organisation",
+        {"session": "sessions", "author": PEOPLE},
+    ),
+    Section(
+        "facts",
+        Fact,
+        "session__organisation",
+        {"session": "sessions", "author": PEOPLE},
+    ),
+    Section(
+        "information_needs",
+        InformationNeed,
+        "session__organisation",
+        {"session": "sessions", "author": PEOPLE},
+    ),
     Section(
         "arguments",
         Argument,
         "session__organisation",
         {
             "session": "sessions",
+            "author": PEOPLE,
             "stakeholder": "stakeholders",
             "principles": PRINCIPLES,
             "r_criteria": R_CRITERIA,
@@ -179,7 +209,7 @@ SECTIONS = [
         "compensation_measures",
         CompensationMeasure,
         "session__organisation",
-        {"session": "sessions", "stakeholder": "stakeholders"},
+        {"session": "sessions", "author": PEOPLE, "stakeholder": "stakeholders"},
     ),
     Section(
         "control_answers",
@@ -194,6 +224,26 @@ SECTIONS = [
         {"session": "sessions", "author": PEOPLE, "handled_by": PEOPLE},
     ),
     Section("drafts", Draft, "session__organisation", {"session": "sessions", "user": PEOPLE}),
+    # Meeting-room mode (docs/meeting-room.md): the room of a session, what the
+    # gespreksleider set aside (hidden or merged contributions, with their text), and who
+    # answered the control question in the room (the answers themselves are in
+    # control_answers, anonymous ones without a participant).
+    Section("rooms", Room, "session__organisation", {"session": "sessions", "started_by": PEOPLE}),
+    Section(
+        "room_set_aside",
+        RoomSetAside,
+        "session__organisation",
+        {"session": "sessions", "author": PEOPLE, "set_aside_by": PEOPLE},
+    ),
+    Section(
+        "room_answered",
+        RoomAnswered,
+        "session__organisation",
+        {"session": "sessions", "user": PEOPLE},
+        # Random ids: ordered by session and person, so the file ids do not change.
+        order=("session_id", "user__username"),
+        adds_people=False,
+    ),
     Section(
         "record_versions",
         RecordVersion,
@@ -372,7 +422,7 @@ def export_organisation(organisation):
         rows = list(
             section.model.objects.filter(**{section.scope: organisation})
             .prefetch_related(*(f.name for f in section.many))
-            .order_by("pk")
+            .order_by(*section.order)
         )
         objects[section.key] = rows
         if section.natural_key:
@@ -387,11 +437,24 @@ def export_organisation(organisation):
     # another organisation since, say), without a membership.
     user_pks = set(memberships)
     for section in SECTIONS:
+        if not section.adds_people:
+            continue
         for name, target in section.refs.items():
             if target == PEOPLE:
                 user_pks |= set(related_pks(section, name, objects[section.key]))
+    user_pks |= set(set_aside_people(objects["room_set_aside"]))
     users = list(User.objects.filter(pk__in=user_pks).order_by("username"))
     keys[PEOPLE] = {u.pk: u.username for u in users}
+    for section in SECTIONS:
+        if not section.adds_people:
+            people = [n for n, t in section.refs.items() if t == PEOPLE]
+            rows = [
+                o
+                for o in objects[section.key]
+                if all(getattr(o, f"{n}_id") in keys[PEOPLE] for n in people)
+            ]
+            objects[section.key] = rows
+            keys[section.key] = {o.pk: n for n, o in enumerate(rows, 1)}
     keys[MEMBERSHIPS] = {m.pk: keys[PEOPLE][user_pk] for user_pk, m in memberships.items()}
 
     data = {
@@ -483,6 +546,8 @@ def entry(section, obj, keys):
         )
     if section.model is Draft:
         data["data"] = draft_data_out(data["data"], keys)
+    if section.model is RoomSetAside:
+        set_aside_out(obj, data, keys, where)
     return data
 
 
@@ -508,6 +573,75 @@ def draft_data_out(data, keys):
                 chosen.append(str(found))
         result[key] = chosen
     return result
+
+
+# --- contributions the gespreksleider set aside in the room ---------------------------------
+#
+# A RoomSetAside row holds a copy of the hidden contribution (``data``: its fields by
+# attname, as deliberation.room.snapshot made it) so it can be put back. In the file the
+# copy's relations are named like the contribution's own list names them (``author`` by
+# username, ``stakeholder`` by file id), ``merged_into`` is the file id of the contribution
+# it was merged into, and ``original_pk`` keeps the id the contribution had where it was set
+# aside (like the audit trail's source ids: nothing looks it up).
+
+
+def set_aside_model(kind):
+    from deliberation.room import MODERATED
+
+    return MODERATED.get(kind)
+
+
+def section_of(model):
+    return next(s for s in SECTIONS if s.model is model)
+
+
+def set_aside_relations(model):
+    """``{attname: (name, target)}`` for the relations a copy of ``model`` holds."""
+    refs = section_of(model).refs
+    return {
+        f.attname: (f.name, refs[f.name])
+        for f in model._meta.concrete_fields
+        if f.is_relation and f.name != "session"
+    }
+
+
+def set_aside_fields(model):
+    """What a copy of ``model`` may hold: its plain fields by attname, its relations by name."""
+    plain = {f.attname for f in model._meta.concrete_fields if not f.is_relation}
+    return (plain - {"id"}) | {name for name, _t in set_aside_relations(model).values()}
+
+
+def set_aside_people(rows):
+    """People named inside the copies (who wrote or handled a contribution)."""
+    for aside in rows:
+        model = set_aside_model(aside.kind)
+        if model is None or not isinstance(aside.data, dict):
+            continue
+        for attname, (_name, target) in set_aside_relations(model).items():
+            if target == PEOPLE and isinstance(aside.data.get(attname), int):
+                yield aside.data[attname]
+
+
+def set_aside_out(aside, data, keys, where):
+    model = set_aside_model(aside.kind)
+    if model is None or not isinstance(aside.data, dict):
+        raise PortabilityError(
+            f"{where} holds a contribution of kind “{aside.kind}” that cannot be read; "
+            "the data is inconsistent, so nothing was exported."
+        )
+    relations = set_aside_relations(model)
+    copy = {}
+    for key, value in aside.data.items():
+        if key in relations:
+            name, target = relations[key]
+            # Something the copy named and that is gone since (a stakeholder deleted
+            # later) is left empty, as it would be on the contribution itself.
+            copy[name] = None if value is None else keys[target].get(value)
+        else:
+            copy[key] = value
+    data["data"] = copy
+    target = section_of(model).key
+    data["merged_into"] = None if aside.merged_into is None else keys[target].get(aside.merged_into)
 
 
 def audit_entry(event, keys):
@@ -738,6 +872,7 @@ def plan_import(data):
     if plan.problems:
         raise problems_error(plan)
     check_conflicts(plan)
+    plan_room_codes(plan)
     return plan
 
 
@@ -860,6 +995,8 @@ def plan_section(plan, section, entries, known):
             ]
         if section.model is Draft:
             values["data"] = draft_data_in(plan, where, values.get("data"), known)
+        if section.model is RoomSetAside:
+            set_aside_in(plan, where, values, known)
         if section.model is RecordVersion:
             plan_record_version(plan, where, values, refs, sessions_of)
             sessions_of[key] = refs.get("session")
@@ -875,6 +1012,66 @@ def plan_record_version(plan, where, values, refs, sessions_of):
     supersedes = refs.get("supersedes")
     if supersedes is not None and sessions_of.get(supersedes) != refs.get("session"):
         plan.problems.append(f"{where}.supersedes: a version of another session.")
+
+
+def set_aside_in(plan, where, values, known):
+    """Check a set-aside contribution: its kind, the fields of its copy and what they name."""
+    model = set_aside_model(values.get("kind"))
+    if model is None:
+        plan.problems.append(
+            f"{where}.kind: {shown(values.get('kind'))} is no kind of contribution."
+        )
+        return
+    merged = values.get("merged_into")
+    if merged is not None:
+        plan_ref(plan, f"{where}.merged_into", section_of(model).key, merged, known, True)
+    data = values.get("data")
+    if not isinstance(data, dict):
+        plan.problems.append(f"{where}.data: must be an object.")
+        return
+    unknown = sorted(data.keys() - set_aside_fields(model))
+    if unknown:
+        plan.problems.append(f"{where}.data: unknown {', '.join(unknown)}.")
+    for name, target in set_aside_relations(model).values():
+        if name in data:
+            plan_ref(plan, f"{where}.data.{name}", target, data[name], known, True)
+
+
+def set_aside_mapped(values, new):
+    """The copy's relations and ``merged_into`` back as database ids of this installation."""
+    model = set_aside_model(values["kind"])
+    relations = set_aside_relations(model)
+    by_name = {name: (attname, target) for attname, (name, target) in relations.items()}
+    data = {}
+    for key, value in values["data"].items():
+        if key in by_name:
+            attname, target = by_name[key]
+            data[attname] = None if value is None else new[target][value]
+        else:
+            data[key] = value
+    values["data"] = data
+    if values["merged_into"] is not None:
+        values["merged_into"] = new[section_of(model).key][values["merged_into"]]
+
+
+def plan_room_codes(plan):
+    """A live room's join code that is in use here already gets a new code (a warning)."""
+    live = [r for r in plan.rows["rooms"] if r.values.get("status") == Room.Status.LIVE]
+    codes = {r.values.get("code") for r in live}
+    taken = set(
+        Room.objects.filter(status=Room.Status.LIVE, code__in=codes).values_list("code", flat=True)
+    )
+    for row in live:
+        if row.values.get("code") in taken:
+            code = new_code()
+            while code in taken or code in codes:
+                code = new_code()
+            plan.warnings.append(
+                f"The join code {row.values['code']} of a live room is in use here; "
+                f"that room's code is now {code}."
+            )
+            row.values["code"] = code
+            codes.add(code)
 
 
 def draft_data_in(plan, where, data, known):
@@ -961,6 +1158,11 @@ def import_organisation(data, *, sha256=""):
         with transaction.atomic():
             plan = plan_import(data)
             organisation = write(plan)
+            # The casebook's search index is derived from the records (left out of the file):
+            # build it for the imported organisation, in the same transaction.
+            from casebook import index
+
+            index.reindex(organisation_id=organisation.pk)
             audit.record(
                 "organisation.import",
                 organisation,
@@ -1035,6 +1237,8 @@ def write_section(section, rows, new, organisation):
             values[attname] = None if key is None else new[section.refs[name]][key]
         if model is Draft:
             values["data"] = draft_data_mapped(values["data"], new)
+        if model is RoomSetAside:
+            set_aside_mapped(values, new)
         obj = model(**values)
         if one_by_one:
             # A record version is saved through its own save(), which checks the hash,

@@ -11,10 +11,12 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import models
+from django.test import Client
 
 from casebook import records
 from casebook.models import RecordExport, RecordVersion
 from deliberation import privacy
+from deliberation import room as room_views
 from deliberation.models import (
     ApplicableRule,
     Argument,
@@ -26,6 +28,11 @@ from deliberation.models import (
     Objection,
     PrincipleTest,
     RJudgement,
+    Room,
+    RoomAnswered,
+    RoomInvitation,
+    RoomPost,
+    RoomSetAside,
     Session,
     Stakeholder,
 )
@@ -200,6 +207,71 @@ def test_activity_inside_a_session_counts_as_a_change(org_a, facilitator, member
     assert list(purge_events().values_list("session_id", flat=True)) == [untouched.pk]
 
 
+def room_rows(session, facilitator, member, outsider):
+    """Everything meeting-room mode keeps of a session."""
+    Room.open_for(session, by=facilitator)
+    invitation = RoomInvitation.create_for(session, by=facilitator)
+    invitation.accept(outsider)
+    hidden = Argument.objects.create(
+        session=session, side="X", category="B", text="Jan Jansen zei het", author=member
+    )
+    room_views.set_aside(session, "arguments", hidden, facilitator)
+    RoomPost.objects.create(session=session, user=member)
+    RoomAnswered.objects.create(session=session, user=member)
+    ControlAnswer.objects.create(session=session, participant=None, situation="pijnlijk")
+
+
+ROOM_MODELS = (Room, RoomInvitation, RoomSetAside, RoomPost, RoomAnswered, ControlAnswer)
+
+
+def test_retention_deletes_the_room_data_of_a_deleted_session(aged, facilitator, member, outsider):
+    in_progress = aged["in_progress"]
+    with time_machine.travel(START, tick=False):
+        room_rows(in_progress, facilitator, member, outsider)
+    for model in ROOM_MODELS:
+        assert model.objects.filter(session=in_progress).exists(), model
+    with time_machine.travel(LATER, tick=False):
+        run("apply_retention")
+    assert "in_progress" not in remaining(aged)
+    for model in ROOM_MODELS:
+        assert not model.objects.filter(session_id=in_progress.pk).exists(), model
+    # The people stay: only what was inside the session goes.
+    assert User.objects.filter(pk__in=[member.pk, outsider.pk]).count() == 2
+
+
+def test_a_recent_room_action_keeps_a_session_but_a_join_code_running_out_does_not(
+    aged, facilitator
+):
+    in_progress, draft = aged["in_progress"], aged["draft"]
+    with time_machine.travel(LATER - timedelta(days=5), tick=False):
+        hidden = Fact.objects.create(session=in_progress, text="Later verborgen")
+        room_views.set_aside(in_progress, "facts", hidden, facilitator)
+    with time_machine.travel(START, tick=False):
+        room = Room.open_for(draft, by=facilitator)
+    # A join code, a timer and an invitation that run out late are no change of the session.
+    Room.objects.filter(pk=room.pk).update(
+        code_expires_at=LATER, timer_ends_at=LATER, ended_at=None
+    )
+    with time_machine.travel(START, tick=False):
+        invitation = RoomInvitation.create_for(draft, by=facilitator)
+    RoomInvitation.objects.filter(pk=invitation.pk).update(expires_at=LATER)
+    with time_machine.travel(LATER, tick=False):
+        run("apply_retention")
+    assert "in_progress" in remaining(aged)
+    assert "draft" not in remaining(aged)
+
+
+def test_old_room_throttle_rows_can_be_forgotten(session, member, facilitator):
+    with time_machine.travel(START, tick=False):
+        RoomPost.objects.create(session=session, user=member)
+    with time_machine.travel(START + timedelta(seconds=50), tick=False):
+        RoomPost.objects.create(session=session, user=facilitator)
+        assert privacy.forget_room_posts() == 0
+    with time_machine.travel(START + timedelta(seconds=90), tick=False):
+        assert privacy.forget_room_posts() == 1
+    assert list(RoomPost.objects.values_list("user", flat=True)) == [facilitator.pk]
+
+
 def test_a_dry_run_lists_what_would_go_and_changes_nothing(aged, org_a, org_b):
     with time_machine.travel(LATER, tick=False):
         out = run("apply_retention", "--dry-run")
@@ -356,6 +428,21 @@ def full(session, facilitator, member):
             count=3,
         ),
     ]
+    # Meeting-room mode: the room, a guest's invitation, a hidden contribution (a copy of its
+    # text, checked below), the throttle and the marker of who answered.
+    hidden = Argument.objects.create(
+        session=session, side="Y", category="G", stakeholder=stakeholder, author=member
+    )
+    Argument.objects.filter(pk=hidden.pk).update(text=MENTION.format(field="text"))
+    hidden.refresh_from_db()
+    room_views.set_aside(session, "arguments", hidden, facilitator)
+    rows += [
+        Room.open_for(session, by=facilitator),
+        RoomInvitation.create_for(session, by=facilitator),
+        RoomSetAside.objects.get(session=session),
+        RoomPost.objects.create(session=session, user=member),
+        RoomAnswered.objects.create(session=session, user=member),
+    ]
     missing = models_inside_a_session() - {type(row) for row in rows}
     assert not missing, f"add a row of {missing} to this fixture and check its text is covered"
     for row in rows:
@@ -391,6 +478,12 @@ def test_the_name_is_replaced_in_every_text_field_of_every_model(full, org_a):
         "main-version": ["0"],
     }
     assert draft.form_key == "step-1"
+    # The copy of a contribution set aside in the room: its text, not its codes.
+    aside = RoomSetAside.objects.get()
+    assert aside.data["text"] == f"Gesprek met {PSEUDONYM}, zei text."
+    assert (aside.kind, aside.data["side"], aside.data["category"]) == ("arguments", "Y", "G")
+    room = Room.objects.get()
+    assert room.code == next(r for r in full if isinstance(r, Room)).code
 
 
 def test_only_the_whole_name_is_replaced_in_any_case(session, org_a):
@@ -493,8 +586,11 @@ def test_one_audit_event_counts_the_changes_but_never_names_the_person(full, org
     assert AuditEvent.objects.filter(action__startswith="person.").count() == 1
     assert event.organisation_id == org_a.pk
     assert event.result == AuditEvent.Result.OK
-    expected = {type(row)._meta.label_lower: 1 for row in full}
+    # The room's own rows hold no typed text (a join code, a token, links and times).
+    without_text = (Room, RoomInvitation, RoomPost, RoomAnswered)
+    expected = {type(row)._meta.label_lower: 1 for row in full if type(row) not in without_text}
     assert event.detail["rows"] == expected
+    assert event.detail["room_posts_removed"] == 0
     assert event.detail["replacements"]["deliberation.session"] == len(free_text_fields(Session))
     assert event.detail["records_mentioning"] == []
     assert event.detail["user_account"] is None
@@ -619,3 +715,42 @@ def test_a_replacement_that_overflows_a_field_changes_nothing(org_a, session):
         pseudonymise(org_a, replacement="Een medewerker van de afdeling Vergunningen")
     assert database_snapshot() == snapshot
     assert not AuditEvent.objects.filter(action="person.pseudonymise").exists()
+
+
+def test_pseudonymising_a_person_covers_what_they_did_in_the_room(
+    org_a, facilitator, session, as_facilitator
+):
+    jan = make_user("jjansen", org_a, "deelnemer", "Jan")
+    User.objects.filter(pk=jan.pk).update(last_name="Jansen")
+    session.participants.add(jan)
+    Room.open_for(session, by=facilitator)
+    client = Client()
+    client.force_login(jan)
+    contribute = f"/sessies/{session.pk}/zaal/bijdrage/"
+    for text in ("Jan Jansen weet het", "Vraag het aan Jan Jansen"):
+        assert client.post(contribute + "facts/", {"text": text}).status_code == 302
+    answer = {"situation": "pijnlijk", "stance": "nee", "anonymous": "on"}
+    assert client.post(contribute + "controlevraag/", answer).status_code == 302
+    hidden = Fact.objects.get(text="Vraag het aan Jan Jansen")
+    response = as_facilitator.post(
+        f"/sessies/{session.pk}/zaal/modereren/facts/{hidden.pk}/",
+        {"action": "hide", "version": hidden.version},
+    )
+    assert response.status_code == 302
+    assert RoomPost.objects.filter(user=jan).count() == 3
+
+    pseudonymise(org_a, user="jjansen")
+
+    # The throttle rows are gone; authorship and the marker stay with the pseudonymous account.
+    assert not RoomPost.objects.filter(user_id=jan.pk).exists()
+    event = AuditEvent.objects.get(action="person.pseudonymise")
+    assert event.detail["room_posts_removed"] == 3
+    fact = Fact.objects.get(session=session)
+    assert (fact.author_id, fact.text) == (jan.pk, f"{PSEUDONYM} weet het")
+    aside = RoomSetAside.objects.get(session=session)
+    assert aside.author_id == aside.data["author_id"] == jan.pk
+    assert aside.data["text"] == f"Vraag het aan {PSEUDONYM}"
+    assert RoomAnswered.objects.filter(session=session, user_id=jan.pk).exists()
+    assert ControlAnswer.objects.get(session=session).participant_id is None
+    console = as_facilitator.get(f"/sessies/{session.pk}/zaal/leiden/").content.decode()
+    assert PSEUDONYM in console and "Jansen" not in console

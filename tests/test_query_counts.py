@@ -28,8 +28,11 @@ PINNED = {
     # 12-14 the choices (principles, R's, core values), 15 the stakeholders
     "stap/5/": 15,
     # 8 arguments, 9-11 their principles, R's, core values, 12 principles, 13 R's,
-    # 14 the R judgements, 15 the principle tests
-    "stap/6/": 15,
+    # 14 the R judgements, 15 the principle tests, 16 the precedents recorded with their
+    # earlier sessions, 17 the session's principles and core values, 18 recent earlier
+    # cases sharing one of them, 19 recent earlier cases sharing a key word (none here;
+    # see the test below)
+    "stap/6/": 19,
     "stap/7/": 9,  # 8 the measures with their stakeholder, 9 the stakeholders (choices)
     "controlevraag/": 9,  # 8 the user's own answer, 9 all answers (counts only)
 }
@@ -68,6 +71,33 @@ def test_step_pages_use_a_fixed_number_of_queries(
     fill(session, member, n)
     with django_assert_num_queries(PINNED[page]):
         response = as_member.get(f"/sessies/{session.pk}/{page}")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("n", [1, 6])
+def test_step_6_with_similar_earlier_cases_uses_a_fixed_number_of_queries(
+    as_member, session, member, facilitator, n, django_assert_num_queries
+):
+    from casebook.models import Precedent
+    from tests.test_casebook_search import make_case
+
+    fill(session, member, 2)
+    principle = Principle.objects.first()
+    for i in range(n):
+        earlier = make_case(
+            session.organisation,
+            facilitator,
+            f"Windmolens {i}",
+            "Vergunning voor windmolens bij de dijk",
+            arguments=[("X", "B", "Energie", [principle.code], [])],
+        )
+        Precedent.objects.create(
+            session=session, earlier=earlier, stance="volgt", reason="x", created_by=facilitator
+        )
+    # 1-19 as for step 6 above, then 20 the shared principles and core values of the
+    # candidates, 21 their text similarity, 22 the rows of the five most similar cases
+    with django_assert_num_queries(22):
+        response = as_member.get(f"/sessies/{session.pk}/stap/6/")
     assert response.status_code == 200
 
 

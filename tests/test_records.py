@@ -63,7 +63,7 @@ def test_a_participant_may_not_finalise(client, decided):
 
     client.force_login(User.objects.get(username="deelnemer.lindeveen"))
     assert client.post(f"/sessies/{decided.pk}/vaststellen/").status_code == 404
-    assert not RecordVersion.objects.exists()
+    assert not RecordVersion.objects.filter(session=decided).exists()
 
 
 def test_finalising_an_incomplete_session_says_which_steps_are_missing(as_facilitator, session):

@@ -3,8 +3,10 @@
 Run it daily (cron, a Kubernetes CronJob or ``docker compose run``). A session is deleted
 when it is undecided (see ``deliberation.privacy.UNDECIDED``), has no finalised record and
 its last change is more than ``RETENTION_UNDECIDED_DAYS`` days ago; each deletion is one
-transaction with one audit event ``session.purge``. The output names sessions by id,
-status and age only: typed text such as a title does not belong in a job's log.
+transaction with one audit event ``session.purge``. It also removes the meeting room's
+throttle rows (who posted when) once they are older than the throttle window. The output
+names sessions by id, status and age only: typed text such as a title does not belong in a
+job's log.
 """
 
 from datetime import timedelta
@@ -31,6 +33,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run=False, **options):
+        if not dry_run:
+            # The meeting room's throttle rows (who posted when) are needed for a minute only,
+            # whether or not undecided sessions are kept.
+            posts = privacy.forget_room_posts()
+            self.stdout.write(
+                f"Meeting rooms: {plural(posts, 'throttle row')} older than a minute removed."
+            )
         try:
             days = privacy.retention_days()
         except ImproperlyConfigured as error:

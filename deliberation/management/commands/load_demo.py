@@ -1,18 +1,27 @@
-"""``manage.py load_demo``: demo organisations, people and dilemma sessions.
+"""``manage.py load_demo``: demo organisations, people, dilemma sessions and a casebook.
 
 Safe to run again: organisations, core values, users and memberships are looked up by their
 natural keys, and a session (by organisation and title) is only filled when this command creates
-it, so edits made in the app survive. The texts live in ``deliberation/demo_data.py``.
+it, so edits made in the app survive. The same holds for what hangs on a session: its
+finalised record, its review, its links and its sharing are only made together with the
+session. A reported dilemma is looked up by its organisation and text. The texts live in
+``deliberation/demo_data.py``.
+
+Records are finalised with ``casebook.records.finalise`` and shared with
+``casebook.anonymise``, the functions the finalise and share pages use, and each of those
+steps writes the audit event the page would write (with the demo person as actor).
 """
 
 from collections import Counter
 from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone, translation
 
+from casebook import anonymise, records
+from casebook.models import CaseAnnotation, CaseLink, IntakeReport, Precedent, Theme
 from deliberation import demo_data
 from deliberation.models import (
     ApplicableRule,
@@ -27,6 +36,7 @@ from deliberation.models import (
     Session,
     Stakeholder,
 )
+from principles import audit
 from principles.models import CoreValue, Membership, Organisation, Principle, RCriterion
 
 # Session fields copied as they are from the demo data.
@@ -49,6 +59,7 @@ SESSION_FIELDS = (
     "third_way",
     "reasoning",
     "g_over_b_justification",
+    "compensation_note",
 )
 
 
@@ -66,9 +77,19 @@ class Command(BaseCommand):
             for organisation in demo_data.ORGANISATIONS:
                 self.load_organisation(organisation)
             self.load_operator()
-        for session in demo_data.SESSIONS:
+        created = {}
+        for data in demo_data.SESSIONS:
             with transaction.atomic():
-                self.load_session(session)
+                session = self.load_session(data)
+            if session is not None:
+                created[(data["organisation"], data["title"])] = session
+        with transaction.atomic():
+            for review in demo_data.REVIEWS:
+                self.load_review(review, created)
+            for share in demo_data.SHARES:
+                self.load_share(share, created)
+            for report in demo_data.INTAKE_REPORTS:
+                self.load_intake_report(report)
         self.report()
 
     def make(self, model, **fields):
@@ -125,18 +146,23 @@ class Command(BaseCommand):
                 user=user, defaults={"organisation": organisation, "role": role, "unit": unit}
             )
 
-    def load_session(self, data):
-        organisation_data = next(
-            o for o in demo_data.ORGANISATIONS if o["slug"] == data["organisation"]
-        )
-        organisation = Organisation.objects.get(name=organisation_data["name"])
-        if Session.objects.filter(organisation=organisation, title=data["title"]).exists():
-            return
+    @staticmethod
+    def organisation(slug):
+        data = next(o for o in demo_data.ORGANISATIONS if o["slug"] == slug)
+        return Organisation.objects.get(name=data["name"])
 
-        User = get_user_model()
+    @staticmethod
+    def person(prefix, slug):
+        return get_user_model().objects.get(username=f"{prefix}.{slug}")
+
+    def load_session(self, data):
+        """Create and fill the session, unless it exists; return it when created."""
+        organisation = self.organisation(data["organisation"])
+        if Session.objects.filter(organisation=organisation, title=data["title"]).exists():
+            return None
 
         def person(prefix):
-            return User.objects.get(username=f"{prefix}.{data['organisation']}")
+            return self.person(prefix, data["organisation"])
 
         day = timezone.localdate() - timedelta(days=data["days_ago"])
 
@@ -223,6 +249,7 @@ class Command(BaseCommand):
                 **fields,
             )
         for prefix, (situation, stance, comment) in data.get("control_answers", {}).items():
+            # Saving the answer may raise a signal (casebook.dashboard), as in the app.
             self.make(
                 ControlAnswer,
                 session=session,
@@ -231,6 +258,9 @@ class Command(BaseCommand):
                 stance=stance,
                 comment=comment,
             )
+        # The answers were given on the session's day. Dated at once, so that an answer of a
+        # session long ago never counts towards a signal of today.
+        ControlAnswer.objects.filter(session=session).update(answered_at=at(16))
         for fields in data.get("objections", []):
             fields = dict(fields)
             handled = fields["handling"] != Objection.Handling.OPEN
@@ -242,6 +272,138 @@ class Command(BaseCommand):
                 handled_at=at(15) if handled else None,
                 **fields,
             )
+
+        # Step 6: earlier decisions of the organisation the group follows or deviates from.
+        for fields in data.get("precedents", []):
+            fields = dict(fields)
+            self.make(
+                Precedent,
+                session=session,
+                earlier=Session.objects.get(organisation=organisation, title=fields.pop("earlier")),
+                created_by=facilitator,
+                **fields,
+            )
+
+        if data.get("finalise"):
+            self.finalise(session, by=facilitator)
+        return session
+
+    def finalise(self, session, by):
+        """What the finalise page does (casebook.views.finalise): check, freeze, audit."""
+        missing = records.missing_steps(session)
+        if missing or session.status != Session.Status.DECIDED:
+            raise CommandError(f"Demo session {session.title!r} cannot be finalised: {missing}")
+        version = records.finalise(session, by=by)
+        audit.record("record.finalise", version, actor=by, detail={"version": version.number})
+        self.created["finalised records"] += 1
+
+    def load_review(self, data, created):
+        """The integrity coordinator's annotation and links, for a case made just now."""
+        session = created.get((data["organisation"], data["title"]))
+        if session is None:
+            return
+        coordinator = self.person("integriteitscoordinator", data["organisation"])
+        themes = [
+            Theme.objects.get_or_create(organisation=session.organisation, name=name)[0]
+            for name in data["themes"]
+        ]
+        review_in_days = data.get("review_in_days")
+        annotation = self.make(
+            CaseAnnotation,
+            session=session,
+            lessons=data["lessons"],
+            leading=data["leading"],
+            review_date=(
+                timezone.localdate() + timedelta(days=review_in_days) if review_in_days else None
+            ),
+            updated_by=coordinator,
+            version=1,
+        )
+        annotation.themes.set(themes)
+        audit.record(
+            "case.annotate",
+            annotation,
+            actor=coordinator,
+            detail={
+                "leading": annotation.leading,
+                "themes": sorted(t.name for t in themes),
+                "review_date": iso_or_none(annotation.review_date),
+                "version": annotation.version,
+            },
+        )
+        for kind, title, note in data.get("links", []):
+            target = Session.objects.get(organisation=session.organisation, title=title)
+            link = self.make(
+                CaseLink,
+                source=session,
+                target=target,
+                kind=kind,
+                note=note,
+                created_by=coordinator,
+            )
+            audit.record(
+                "case.link", link, actor=coordinator, detail={"target": target.pk, "kind": kind}
+            )
+
+    def load_share(self, data, created):
+        """Share a case made just now as the anonymised version the share page proposes:
+        every name the record knows replaced by a role, checked for leftovers."""
+        session = created.get((data["organisation"], data["title"]))
+        if session is None:
+            return
+        coordinator = self.person("integriteitscoordinator", data["organisation"])
+        version = anonymise.current_version(session)
+        keep_name = data.get("keep_organisation_name", False)
+        with translation.override("nl"):  # the roles that replace names, in the demo's language
+            rows = anonymise.propose(
+                version.data, consent_by=data["consent_by"], keep_organisation_name=keep_name
+            )
+        rows = whole_descriptions_only(rows)
+        anonymised = anonymise.anonymise(version.data, rows, keep_organisation_name=keep_name)
+        leftovers = anonymise.leftovers(anonymised, rows)
+        if leftovers:
+            raise CommandError(f"Demo case {session.title!r} still names {leftovers}")
+        share = anonymise.share_case(
+            session,
+            by=coordinator,
+            level=data["level"],
+            consent_by=data["consent_by"],
+            consent_on=timezone.localdate() - timedelta(days=data["consent_days_ago"]),
+            replacements=rows,
+            version=version,
+            keep_organisation_name=keep_name,
+        )
+        audit.record(
+            "case.share",
+            session,
+            actor=coordinator,
+            detail={"level": share.level, "version": version.number, "revision": share.revision},
+        )
+        self.created["shared cases"] += 1
+
+    def load_intake_report(self, data):
+        """A reported dilemma; an anonymous one keeps no trace of its sender (the intake
+        page's rule), not in the report and not in the audit trail."""
+        organisation = self.organisation(data["organisation"])
+        if IntakeReport.objects.filter(organisation=organisation, text=data["text"]).exists():
+            return
+        sender = None if data["anonymous"] else self.person(data["sender"], data["organisation"])
+        report = self.make(
+            IntakeReport,
+            organisation=organisation,
+            kind=data["kind"],
+            text=data["text"],
+            anonymous=data["anonymous"],
+            sender=sender,
+            received_on=timezone.localdate() - timedelta(days=data["days_ago"]),
+        )
+        audit.record(
+            "intake.submit",
+            report,
+            actor=sender,
+            organisation_id=organisation.pk,
+            anonymous=data["anonymous"],
+        )
 
     def report(self):
         summary = ", ".join(f"{name}: {n}" for name, n in self.created.items() if n)
@@ -273,3 +435,24 @@ class Command(BaseCommand):
                 "  " + "  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
             )
         self.stdout.write(f"Password for every demo user: {demo_data.PASSWORD}")
+        self.stdout.write(
+            "The casebook, its signals and reported dilemmas: log in as "
+            "integriteitscoordinator.lindeveen and open /casebook/, /signalen/ and /meldingen/."
+        )
+
+
+def whole_descriptions_only(rows):
+    """The edit a coordinator makes in the share preview: the single words the proposal
+    split off descriptions that are not a person's name ("Teamleider", "Inwoners",
+    "Zuiderland") are left alone; the whole descriptions are still replaced, and so is
+    every name of a person (``anonymise.PERSON_SOURCES``)."""
+    described = [r for r in rows if r["source"] not in anonymise.PERSON_SOURCES]
+
+    def split_off(row):
+        return any(other is not row and row["original"] in other["original"] for other in described)
+
+    return [r for r in rows if r["source"] in anonymise.PERSON_SOURCES or not split_off(r)]
+
+
+def iso_or_none(value):
+    return value.isoformat() if value else None
